@@ -1,0 +1,19 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// A static single-page app: Supabase is the whole backend, so any static host or CDN can serve it.
+		adapter: adapter({ fallback: 'index.html', strict: true }),
+		typescript: {
+			// Type-check the Node side too (local stack, scripts), not only what SvelteKit bundles.
+			config(tsconfig) {
+				tsconfig.include.push('../supabase/**/*.ts', '../scripts/**/*.ts', '../playwright.config.ts');
+			}
+		}
+	}
+};
+
+export default config;
