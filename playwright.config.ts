@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium';
+import { E2E_APP_URL } from './tests/e2e/ports';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	// One shared stack and two shared cores: a little parallelism, each test with its own browser context.
+	workers: 2,
+	fullyParallel: true,
+	forbidOnly: !!process.env['CI'],
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list']],
+	use: {
+		baseURL: E2E_APP_URL,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'phone',
+			use: {
+				...devices['Pixel 7'],
+				// Debian's Chromium, never Playwright's download (DESIGN §7); throws with the fix when absent.
+				launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
+			}
+		}
+	],
+	webServer: {
+		command: 'npx tsx tests/e2e/serve.ts',
+		url: `${E2E_APP_URL}/login`,
+		// Building and starting Postgres take a while on a shared 2-core machine.
+		timeout: 240_000,
+		// A fresh seeded stack each run: never test against whatever happens to listen on the port.
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 }
+	}
+});

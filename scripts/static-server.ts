@@ -1,0 +1,129 @@
+/**
+ * A tiny static file server for the built app (`build/`): what any static host or CDN would do, and no more.
+ * Listens on 127.0.0.1 only; unknown routes get the SPA fallback `index.html`; hashed assets are cached for a
+ * year, and everything else is revalidated so a new build (and its service worker) is seen at once.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.webmanifest': 'application/manifest+json; charset=utf-8',
+	'.map': 'application/json; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
+	'.svg': 'image/svg+xml',
+	'.ico': 'image/x-icon',
+	'.woff2': 'font/woff2'
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+const FALLBACK_PAGE = 'index.html';
+
+export class PortInUseError extends Error {
+	constructor(readonly port: number) {
+		super(
+			`Port ${port} (the app) is already in use on 127.0.0.1. Stop whatever listens there or choose another port.`
+		);
+		this.name = 'PortInUseError';
+	}
+}
+
+export interface StaticServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+/** File names under `/_app/immutable/` carry a content hash: they never change, so caches may keep them. */
+function cacheControl(urlPath: string): string {
+	return urlPath.startsWith('/_app/immutable/') ? IMMUTABLE : REVALIDATE;
+}
+
+async function fileAt(
+	root: string,
+	urlPath: string
+): Promise<{ path: string; size: number; mtime: Date } | null> {
+	const path = resolve(root, '.' + urlPath);
+	// `..` in a URL must never reach outside the build directory.
+	if (path !== root && !path.startsWith(root + sep)) return null;
+	const info = await stat(path).catch(() => null);
+	return info?.isFile() ? { path, size: info.size, mtime: info.mtime } : null;
+}
+
+async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+	if (request.method !== 'GET' && request.method !== 'HEAD') {
+		response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+		return;
+	}
+	let urlPath: string;
+	try {
+		urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+	} catch {
+		response.writeHead(400).end();
+		return;
+	}
+	let file = await fileAt(root, urlPath);
+	// Client-side routes (no file extension) get the app shell; a missing asset is a real 404, not HTML.
+	if (!file && extname(urlPath) === '') file = await fileAt(root, '/' + FALLBACK_PAGE);
+	if (!file) {
+		response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+		return;
+	}
+	const lastModified = file.mtime.toUTCString();
+	const headers = {
+		'Content-Type': MIME_TYPES[extname(file.path)] ?? 'application/octet-stream',
+		'Cache-Control': cacheControl(urlPath),
+		'Last-Modified': lastModified,
+		'X-Content-Type-Options': 'nosniff'
+	};
+	if (request.headers['if-modified-since'] === lastModified) {
+		response.writeHead(304, headers).end();
+		return;
+	}
+	response.writeHead(200, { ...headers, 'Content-Length': file.size });
+	if (request.method === 'HEAD') response.end();
+	else createReadStream(file.path).pipe(response);
+}
+
+export function serveStatic(options: { root: string; port: number }): Promise<StaticServer> {
+	const root = resolve(options.root);
+	const server = createServer((request, response) => {
+		handle(root, request, response).catch((error: unknown) => {
+			console.error('static server:', error);
+			if (!response.headersSent) response.writeHead(500);
+			response.end();
+		});
+	});
+	return new Promise((resolvePromise, reject) => {
+		server.once('error', (error: NodeJS.ErrnoException) => {
+			reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port) : error);
+		});
+		server.listen({ port: options.port, host: '127.0.0.1', exclusive: true }, () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : options.port;
+			resolvePromise({
+				url: `http://127.0.0.1:${port}`,
+				close: () =>
+					new Promise<void>((done) => {
+						server.close(() => done());
+						// Keep-alive connections from a browser would otherwise hold the process open.
+						server.closeAllConnections();
+					})
+			});
+		});
+	});
+}
+
+/** True when `root` holds a build (adapter-static's fallback page is always written). */
+export async function hasBuild(root: string): Promise<boolean> {
+	return (await fileAt(resolve(root), '/' + FALLBACK_PAGE)) !== null;
+}

@@ -1,0 +1,5 @@
+// Types for the service-worker virtual modules: the root layout registers the worker itself (DESIGN §7).
+/// <reference types="vite-plugin-pwa/vanillajs" />
+/// <reference types="vite-plugin-pwa/info" />
+
+export {};

@@ -1,0 +1,51 @@
+import { supabase } from './client';
+
+/** The posts of the comprehensive windows (BRIEF "Posts"); the database's `post` enum. */
+export const POSTS = ['intake', 'delivery', 'assist', 'manager'] as const;
+export type Post = (typeof POSTS)[number];
+
+/** What RPC `me()` returns: who the signed-in user is and which hall they work in. */
+export interface StaffProfile {
+	staff_id: string;
+	email: string;
+	display_name: string;
+	post: Post;
+	hall_id: string;
+	hall_name: string;
+}
+
+export type MeResult =
+	| { ok: true; profile: StaffProfile }
+	| { ok: false; reason: 'not_staff' | 'signed_out' | 'network' | 'unexpected'; detail: string };
+
+/** PostgREST reports a fetch that never reached the server as status 0. */
+const NETWORK_STATUS = 0;
+
+export async function fetchMe(): Promise<MeResult> {
+	const { error, status, ...response } = await supabase().rpc('me');
+	// Untyped client: treat the body as unknown until the guard below has checked it.
+	const data: unknown = response.data;
+	if (error) {
+		if (status === NETWORK_STATUS) return { ok: false, reason: 'network', detail: error.message };
+		if (error.message === 'not_staff') return { ok: false, reason: 'not_staff', detail: error.message };
+		if (error.code === '42501' || status === 401) {
+			return { ok: false, reason: 'signed_out', detail: error.message };
+		}
+		return { ok: false, reason: 'unexpected', detail: `${error.code}: ${error.message}` };
+	}
+	if (!isStaffProfile(data)) {
+		return { ok: false, reason: 'unexpected', detail: `me() returned an unexpected shape` };
+	}
+	return { ok: true, profile: data };
+}
+
+/** Checks the response shape at the boundary, so a server change shows as an error instead of blank fields. */
+export function isStaffProfile(value: unknown): value is StaffProfile {
+	if (typeof value !== 'object' || value === null) return false;
+	const record = value as Record<string, unknown>;
+	const textFields = ['staff_id', 'email', 'display_name', 'hall_id', 'hall_name'];
+	return (
+		textFields.every((field) => typeof record[field] === 'string') &&
+		(POSTS as readonly unknown[]).includes(record['post'])
+	);
+}

@@ -1,0 +1,86 @@
+import type { Session as AuthSession } from '@supabase/supabase-js';
+import { isAuthApiError, isAuthRetryableFetchError } from '@supabase/supabase-js';
+import { supabase } from './client';
+import { fetchMe, type StaffProfile } from './me';
+import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
+
+export type SignInError = 'invalid_credentials' | 'network' | 'unexpected';
+
+/** Where the signed-in user's staff profile stands; `cached` means shown from the device while offline. */
+export type ProfileState =
+	| { status: 'idle' | 'loading' | 'not_staff' | 'network' | 'unexpected' }
+	| { status: 'ready'; profile: StaffProfile; cached: boolean };
+
+/**
+ * Who is signed in on this device, and which staff member and hall that is (RPC `me()`).
+ * One instance for the app; routes read its fields, and only its methods talk to Supabase Auth.
+ */
+class SessionState {
+	auth = $state<AuthSession | null>(null);
+	profile = $state<ProfileState>({ status: 'idle' });
+	readonly userId = $derived(this.auth?.user.id ?? null);
+
+	#ready: Promise<void> | undefined;
+
+	/** Restores the persisted session once; route guards await it before deciding where the user belongs. */
+	ready(): Promise<void> {
+		this.#ready ??= this.#restore();
+		return this.#ready;
+	}
+
+	async #restore(): Promise<void> {
+		const auth = supabase().auth;
+		const { data } = await auth.getSession();
+		this.auth = data.session;
+		// Keeps the state right when the token refreshes or another tab signs out.
+		// The callback must not await Supabase calls itself (auth-js holds a lock while it runs).
+		auth.onAuthStateChange((_event, next) => {
+			if (next?.user.id !== this.auth?.user.id) this.profile = { status: 'idle' };
+			this.auth = next;
+		});
+	}
+
+	async signIn(email: string, password: string): Promise<SignInError | null> {
+		const { data, error } = await supabase().auth.signInWithPassword({ email, password });
+		if (error) {
+			if (isAuthApiError(error) && error.code === 'invalid_credentials') return 'invalid_credentials';
+			// A fetch that failed or a gateway that answered 502/503/504: either way the server is out of reach.
+			if (isAuthRetryableFetchError(error)) return 'network';
+			return 'unexpected';
+		}
+		this.auth = data.session;
+		return null;
+	}
+
+	async loadProfile(): Promise<void> {
+		const userId = this.userId;
+		if (!userId) return;
+		this.profile = { status: 'loading' };
+		const result = await fetchMe();
+		if (result.ok) {
+			rememberProfile(userId, result.profile);
+			this.profile = { status: 'ready', profile: result.profile, cached: false };
+			return;
+		}
+		if (result.reason === 'signed_out') {
+			// The server no longer accepts this session: send the user back to sign in.
+			await this.signOut();
+			return;
+		}
+		const cached = result.reason === 'network' ? recallProfile(userId) : null;
+		this.profile = cached ? { status: 'ready', profile: cached, cached: true } : { status: result.reason };
+	}
+
+	async signOut(): Promise<void> {
+		const userId = this.userId;
+		const auth = supabase().auth;
+		const { error } = await auth.signOut();
+		// Offline, the server cannot revoke the refresh token; the device must still forget the session.
+		if (error) await auth.signOut({ scope: 'local' });
+		if (userId) forgetProfile(userId);
+		this.auth = null;
+		this.profile = { status: 'idle' };
+	}
+}
+
+export const session = new SessionState();

@@ -1,0 +1,43 @@
+import { registerSW } from 'virtual:pwa-register';
+
+/**
+ * The service worker's registration and whether a new version is waiting.
+ *
+ * `registerType: 'prompt'` and no unconditional skipWaiting (DESIGN §2.13): a new version only takes over when
+ * the user taps "update", so a form being filled in at the counter is never reloaded away.
+ */
+class ServiceWorkerState {
+	registered = $state(false);
+	updateWaiting = $state(false);
+
+	#activateWaiting: ((reloadPage?: boolean) => Promise<void>) | undefined;
+
+	register(): void {
+		if (this.#activateWaiting || !('serviceWorker' in navigator)) return;
+		this.#activateWaiting = registerSW({
+			immediate: true,
+			onRegisteredSW: () => {
+				this.registered = true;
+			},
+			onNeedRefresh: () => {
+				this.updateWaiting = true;
+			},
+			onRegisterError: (error: unknown) => {
+				// Not fatal: the app works online without it; the console is where a developer looks.
+				console.error('Service worker registration failed', error);
+			}
+		});
+	}
+
+	/** Lets the waiting worker take over; the page reloads once it controls the page. */
+	async update(): Promise<void> {
+		this.updateWaiting = false;
+		await this.#activateWaiting?.(true);
+	}
+
+	dismiss(): void {
+		this.updateWaiting = false;
+	}
+}
+
+export const serviceWorker = new ServiceWorkerState();

@@ -1,0 +1,53 @@
+/**
+ * Playwright's web server: builds the app for the e2e gateway's URL, then starts a fresh, seeded local stack
+ * in a temporary data directory and serves the build. Stops and removes everything on SIGTERM/SIGINT.
+ *
+ * The build is part of the run because the app is static: the gateway URL is baked in at build time, and the
+ * e2e stack must not share ports with a developer's `npm start`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
+import { printBanner, startHall, stopOnSignals } from '../../scripts/hall';
+import { E2E_APP_PORT, E2E_DB_PORT, E2E_GATEWAY_PORT, E2E_GATEWAY_URL } from './ports';
+import { writeStackInfo } from './stack-info';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const backend = {
+	url: E2E_GATEWAY_URL,
+	anonKey: LOCAL_SUPABASE_ANON_KEY,
+	localGatewayPort: E2E_GATEWAY_PORT
+};
+
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+	cwd: ROOT,
+	stdio: 'inherit',
+	env: { ...process.env, PUBLIC_SUPABASE_URL: backend.url, PUBLIC_SUPABASE_ANON_KEY: backend.anonKey }
+});
+if (build.status !== 0) {
+	console.error('e2e: vite build failed');
+	process.exit(1);
+}
+
+const dataDir = await mkdtemp(join(tmpdir(), 'hall-e2e-'));
+const removeDataDir = (): Promise<void> => rm(dataDir, { recursive: true, force: true });
+try {
+	const hall = await startHall({
+		backend,
+		appPort: E2E_APP_PORT,
+		buildDir: join(ROOT, 'build'),
+		stack: { dbPort: E2E_DB_PORT, dataDir, seed: true }
+	});
+	if (hall.stack) await writeStackInfo({ databaseUrl: hall.stack.databaseUrl });
+	stopOnSignals(async () => {
+		await hall.stop();
+		await removeDataDir();
+	});
+	await printBanner(hall, backend);
+} catch (error) {
+	await removeDataDir();
+	console.error('e2e: could not start the app and stack:', error);
+	process.exit(1);
+}
