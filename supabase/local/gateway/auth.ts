@@ -1,0 +1,283 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayContext } from './context';
+import {
+	inTransaction,
+	insertRefreshToken,
+	loadUser,
+	sessionResponse,
+	type SessionResponse,
+	type SessionRow
+} from './auth-session';
+import { sendAuthError } from './errors';
+import { bearerToken, readBody, sendJson, sendNoContent } from './http';
+import { verifyJwt, type Claims, type JwtFailure } from './jwt';
+import { userColumns, userJson, type UserRow } from './user-json';
+
+/** An error GoTrue would answer with: HTTP status, machine-readable error_code, human message. */
+class AuthError extends Error {
+	constructor(
+		readonly status: number,
+		readonly errorCode: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** Routes /auth/v1/*; answers false when the path is not one the local stack serves. */
+export async function handleAuth(
+	context: GatewayContext,
+	request: IncomingMessage,
+	response: ServerResponse,
+	url: URL
+): Promise<boolean> {
+	const route = `${request.method ?? 'GET'} ${url.pathname}`;
+	try {
+		switch (route) {
+			case 'POST /auth/v1/token':
+				sendJson(response, 200, await token(context, request, url));
+				return true;
+			case 'GET /auth/v1/user':
+				sendJson(response, 200, userJson((await authenticate(context, request)).user));
+				return true;
+			case 'POST /auth/v1/logout':
+				await logout(context, request, url);
+				sendNoContent(response);
+				return true;
+			default:
+				return false;
+		}
+	} catch (error) {
+		if (error instanceof AuthError) {
+			sendAuthError(request, response, error.status, error.errorCode, error.message);
+			return true;
+		}
+		throw error;
+	}
+}
+
+async function token(context: GatewayContext, request: IncomingMessage, url: URL): Promise<SessionResponse> {
+	const grantType = url.searchParams.get('grant_type');
+	const body = await readJsonObject(request);
+	if (grantType === 'password') return passwordGrant(context, request, body);
+	if (grantType === 'refresh_token') return refreshTokenGrant(context, body);
+	throw new AuthError(400, 'validation_failed', 'unsupported_grant_type');
+}
+
+async function passwordGrant(
+	context: GatewayContext,
+	request: IncomingMessage,
+	body: Record<string, unknown>
+): Promise<SessionResponse> {
+	const email = typeof body.email === 'string' ? body.email.trim() : '';
+	const phone = typeof body.phone === 'string' ? body.phone.trim() : '';
+	const password = typeof body.password === 'string' ? body.password : '';
+	if (!email && !phone) throw new AuthError(400, 'validation_failed', 'missing email or phone');
+	return inTransaction(context.pool, async (db) => {
+		// crypt() re-hashes the candidate with the stored salt; a wrong password and an unknown user answer alike.
+		const found = await db.query<UserRow & { password_ok: boolean; banned: boolean }>(
+			`select ${userColumns},
+			        coalesce(u.encrypted_password <> '' and u.encrypted_password = extensions.crypt($3, u.encrypted_password), false) as password_ok,
+			        coalesce(u.banned_until > now(), false) as banned
+			   from auth.users u
+			  where u.deleted_at is null and u.is_sso_user = false
+			    and (($1 <> '' and lower(u.email) = lower($1)) or ($2 <> '' and u.phone = $2))
+			  limit 1`,
+			[email, phone.replace(/^\+/, ''), password]
+		);
+		const user = found.rows[0];
+		if (!user?.password_ok) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
+		if (user.banned) throw new AuthError(400, 'user_banned', 'User is banned');
+		const session = await db.query<SessionRow>(
+			`insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent, ip)
+			 values (gen_random_uuid(), $1, now(), now(), 'aal1', $2, $3::inet) returning id, user_id, created_at`,
+			[user.id, request.headers['user-agent'] ?? null, clientIp(request)]
+		);
+		const sessionRow = session.rows[0];
+		if (!sessionRow) throw new Error('session insert returned no row');
+		await db.query('update auth.users set last_sign_in_at = now(), updated_at = now() where id = $1', [
+			user.id
+		]);
+		await db.query(
+			`update auth.identities set last_sign_in_at = now() where user_id = $1 and provider = 'email'`,
+			[user.id]
+		);
+		const refreshToken = await insertRefreshToken(db, sessionRow, null);
+		const current = await loadUser(db, user.id);
+		return sessionResponse(context, current ?? user, sessionRow, refreshToken);
+	});
+}
+
+interface RefreshTokenRow {
+	token: string;
+	revoked: boolean;
+	reusable: boolean;
+	session_id: string;
+	user_id: string;
+	session_created_at: Date;
+	banned: boolean;
+}
+
+/**
+ * GoTrue's rotation rules: a token is swapped for a new one and revoked. Presenting a revoked token again gives
+ * back the session's current token when it is that token's parent (the client lost the response), or a new one
+ * within the reuse interval; later it is treated as theft: the whole session is revoked and the answer is
+ * `refresh_token_already_used`.
+ */
+async function refreshTokenGrant(
+	context: GatewayContext,
+	body: Record<string, unknown>
+): Promise<SessionResponse> {
+	const presented = typeof body.refresh_token === 'string' ? body.refresh_token : '';
+	if (!presented) throw new AuthError(400, 'validation_failed', 'refresh_token required');
+	const outcome = await inTransaction(context.pool, async (db) => {
+		const found = await db.query<RefreshTokenRow>(
+			`select t.token, t.revoked, s.id as session_id, s.user_id, s.created_at as session_created_at,
+			        now() <= coalesce(t.updated_at, t.created_at) + make_interval(secs => $2) as reusable,
+			        coalesce(u.banned_until > now(), false) as banned
+			   from auth.refresh_tokens t
+			   join auth.sessions s on s.id = t.session_id
+			   join auth.users u on u.id = s.user_id
+			  where t.token = $1
+			  for update of t, s`,
+			[presented, context.refreshTokenReuseIntervalSeconds]
+		);
+		const row = found.rows[0];
+		if (!row)
+			throw new AuthError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+		if (row.banned) throw new AuthError(400, 'user_banned', 'Invalid Refresh Token: User Banned');
+		const session: SessionRow = {
+			id: row.session_id,
+			user_id: row.user_id,
+			created_at: row.session_created_at
+		};
+		let issued: string | undefined;
+		if (row.revoked) {
+			const active = await db.query<{ token: string; parent: string | null }>(
+				`select token, parent from auth.refresh_tokens
+				  where session_id = $1 and revoked = false order by id desc limit 1`,
+				[row.session_id]
+			);
+			if (active.rows[0]?.parent === row.token) {
+				issued = active.rows[0].token;
+			} else if (!row.reusable) {
+				await db.query(
+					'update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false',
+					[row.session_id]
+				);
+				return { reused: true as const };
+			}
+		}
+		if (issued === undefined) {
+			await db.query(
+				'update auth.refresh_tokens set revoked = true, updated_at = now() where token = $1 and revoked = false',
+				[row.token]
+			);
+			issued = await insertRefreshToken(db, session, row.token);
+		}
+		await db.query('update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1', [
+			session.id
+		]);
+		const user = await loadUser(db, row.user_id);
+		if (!user)
+			throw new AuthError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+		return { reused: false as const, response: sessionResponse(context, user, session, issued) };
+	});
+	// The family is revoked and committed before answering, as GoTrue does (commit-with-error).
+	if (outcome.reused)
+		throw new AuthError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+	return outcome.response;
+}
+
+interface Authenticated {
+	user: UserRow;
+	claims: Claims;
+	sessionId: string | undefined;
+}
+
+/** GoTrue's requireAuthentication: a valid bearer token whose user (and session, if named) still exist. */
+async function authenticate(context: GatewayContext, request: IncomingMessage): Promise<Authenticated> {
+	const bearer = bearerToken(request);
+	if (!bearer) throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
+	const verified = verifyJwt(bearer, context.jwtSecret, Math.floor(Date.now() / 1000) + 30);
+	if (!verified.ok) {
+		throw new AuthError(
+			403,
+			'bad_jwt',
+			`invalid JWT: unable to parse or verify signature, ${goJwtReason(verified.failure)}`
+		);
+	}
+	const claims = verified.claims;
+	const sub = typeof claims.sub === 'string' ? claims.sub : '';
+	if (!sub) throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
+	if (!/^[0-9a-f-]{36}$/i.test(sub))
+		throw new AuthError(400, 'bad_jwt', 'invalid claim: sub claim must be a UUID');
+	const user = await loadUser(context.pool, sub);
+	if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
+	const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
+	if (sessionId && sessionId !== '00000000-0000-0000-0000-000000000000') {
+		const session = await context.pool.query('select 1 from auth.sessions where id::text = $1', [sessionId]);
+		if (session.rowCount === 0) {
+			throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
+		}
+	}
+	return { user, claims, sessionId };
+}
+
+/** The reasons golang-jwt gives, which GoTrue appends to its bad_jwt message. */
+function goJwtReason(failure: JwtFailure): string {
+	switch (failure.kind) {
+		case 'expired':
+			return 'token has invalid claims: token is expired';
+		case 'signature':
+			return 'token signature is invalid: signature is invalid';
+		case 'algorithm':
+			return `token is unverifiable: error while executing keyfunc: unrecognized JWT kid <nil> for algorithm ${failure.algorithm}`;
+		case 'parts':
+		case 'empty':
+			return 'token is malformed: token contains an invalid number of segments';
+		case 'not-yet-valid':
+			return 'token has invalid claims: token is not valid yet';
+		case 'issued-in-future':
+			return 'token has invalid claims: token used before issued';
+		default:
+			return 'token is malformed: could not JSON decode claim';
+	}
+}
+
+async function logout(context: GatewayContext, request: IncomingMessage, url: URL): Promise<void> {
+	const scope = url.searchParams.get('scope') ?? 'global';
+	if (!['global', 'local', 'others'].includes(scope)) {
+		throw new AuthError(400, 'validation_failed', `Unsupported logout scope "${scope}"`);
+	}
+	const { user, sessionId } = await authenticate(context, request);
+	// Deleting the sessions deletes their refresh tokens (on delete cascade), as GoTrue's logout does.
+	if (scope === 'global') {
+		await context.pool.query('delete from auth.sessions where user_id = $1', [user.id]);
+	} else if (scope === 'local') {
+		await context.pool.query('delete from auth.sessions where id::text = $1', [sessionId ?? '']);
+	} else {
+		await context.pool.query('delete from auth.sessions where user_id = $1 and id::text <> $2', [
+			user.id,
+			sessionId ?? ''
+		]);
+	}
+}
+
+async function readJsonObject(request: IncomingMessage): Promise<Record<string, unknown>> {
+	const text = await readBody(request);
+	if (text.trim() === '') return {};
+	try {
+		const value: unknown = JSON.parse(text);
+		if (typeof value === 'object' && value !== null && !Array.isArray(value))
+			return value as Record<string, unknown>;
+	} catch {
+		// fall through to the same error as a non-object body
+	}
+	throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON');
+}
+
+function clientIp(request: IncomingMessage): string | null {
+	const address = request.socket.remoteAddress;
+	return address ? address.replace(/^::ffff:/, '') : null;
+}

@@ -1,0 +1,16 @@
+import type pg from 'pg';
+import type { FunctionCatalog } from './functions';
+
+/** Everything a request handler needs; one per running gateway. */
+export interface GatewayContext {
+	pool: pg.Pool;
+	catalog: FunctionCatalog;
+	jwtSecret: string;
+	/** Lifetime of access tokens in seconds (Supabase's `jwt_expiry`, default 3600). */
+	jwtExpirySeconds: number;
+	/** GoTrue's `refresh_token_reuse_interval` in seconds (Supabase's default 10). */
+	refreshTokenReuseIntervalSeconds: number;
+	/** Public base URL of the gateway, used as the token issuer (`<url>/auth/v1`). */
+	baseUrl: string;
+	log: (line: string) => void;
+}

@@ -1,0 +1,102 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Headers supabase-js sends; a browser app on another origin may send them after a preflight. */
+const allowedHeaders = [
+	'apikey',
+	'authorization',
+	'content-type',
+	'x-client-info',
+	'content-profile',
+	'accept-profile',
+	'prefer',
+	'x-supabase-api-version',
+	'range',
+	'accept'
+].join(', ');
+
+export function applyCors(request: IncomingMessage, response: ServerResponse): void {
+	const origin = request.headers.origin;
+	response.setHeader('Access-Control-Allow-Origin', origin ?? '*');
+	if (origin) response.setHeader('Vary', 'Origin');
+	response.setHeader('Access-Control-Allow-Credentials', 'true');
+	response.setHeader(
+		'Access-Control-Expose-Headers',
+		'Content-Range, X-Supabase-Api-Version, Content-Profile, Proxy-Status'
+	);
+}
+
+export function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
+	response.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+	response.setHeader(
+		'Access-Control-Allow-Headers',
+		request.headers['access-control-request-headers'] ?? allowedHeaders
+	);
+	response.setHeader('Access-Control-Max-Age', '3600');
+	response.writeHead(204);
+	response.end();
+}
+
+export function sendJson(
+	response: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {}
+): void {
+	sendRawJson(response, status, JSON.stringify(body), headers);
+}
+
+/** For JSON produced by PostgreSQL itself (`to_json`), passed through byte for byte as PostgREST does. */
+export function sendRawJson(
+	response: ServerResponse,
+	status: number,
+	json: string,
+	headers: Record<string, string> = {}
+): void {
+	const body = Buffer.from(json, 'utf8');
+	response.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': String(body.length),
+		...headers
+	});
+	response.end(body);
+}
+
+export function sendNoContent(response: ServerResponse, headers: Record<string, string> = {}): void {
+	response.writeHead(204, headers);
+	response.end();
+}
+
+/** Request bodies larger than this are refused; nothing the app sends comes close. */
+const maxBodyBytes = 10 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {}
+
+export function readBody(request: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > maxBodyBytes) {
+				reject(new BodyTooLargeError(`request body over ${maxBodyBytes} bytes`));
+				request.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		request.on('error', reject);
+	});
+}
+
+export function bearerToken(request: IncomingMessage): string | undefined {
+	const header = request.headers.authorization;
+	if (!header) return undefined;
+	const match = /^bearer\s+(.*)$/i.exec(header.trim());
+	return match ? (match[1] ?? '').trim() : undefined;
+}
+
+export function headerValue(request: IncomingMessage, name: string): string | undefined {
+	const value = request.headers[name];
+	return Array.isArray(value) ? value[0] : value;
+}

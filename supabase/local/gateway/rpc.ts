@@ -1,0 +1,205 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayContext } from './context';
+import {
+	fromDatabaseError,
+	isDatabaseError,
+	postgrestError,
+	sendPostgrestError,
+	type PostgrestError
+} from './errors';
+import type { ExposedFunction } from './functions';
+import { headerValue, readBody, sendNoContent, sendRawJson } from './http';
+import type { RequestIdentity } from './identity';
+import { callStatement } from './rpc-sql';
+import { noFunctionError } from './rpc-not-found';
+
+const exposedSchema = 'public';
+
+/** Query parameters PostgREST reads as result shaping rather than arguments; the local stack does not shape. */
+const shapingParameters = new Set([
+	'select',
+	'order',
+	'limit',
+	'offset',
+	'columns',
+	'on_conflict',
+	'and',
+	'or'
+]);
+
+/** POST/GET/HEAD /rest/v1/rpc/<name>: one transaction, as the caller's role, with its claims. */
+export async function handleRpc(
+	context: GatewayContext,
+	request: IncomingMessage,
+	response: ServerResponse,
+	url: URL,
+	name: string,
+	identity: RequestIdentity
+): Promise<void> {
+	const method = request.method ?? 'GET';
+	const readOnlyMethod = method === 'GET' || method === 'HEAD';
+	if (!readOnlyMethod && method !== 'POST') {
+		return sendPostgrestError(
+			response,
+			postgrestError(405, 'PGRST101', `Cannot use the ${method} method on RPC`)
+		);
+	}
+	const profile = headerValue(request, readOnlyMethod ? 'accept-profile' : 'content-profile');
+	if (profile !== undefined && profile !== exposedSchema) {
+		return sendPostgrestError(
+			response,
+			postgrestError(
+				406,
+				'PGRST106',
+				`Invalid schema: ${profile}`,
+				null,
+				`Only the following schemas are exposed: ${exposedSchema}`
+			)
+		);
+	}
+	const unsupported = unsupportedShaping(request, url);
+	if (unsupported) return sendPostgrestError(response, unsupported);
+
+	const parsed = readOnlyMethod ? argumentsFromQuery(url) : await argumentsFromBody(request);
+	if ('error' in parsed) return sendPostgrestError(response, parsed.error);
+	const argumentNames = parsed.body !== null && isPlainObject(parsed.body) ? Object.keys(parsed.body) : [];
+
+	const { match, overloads } = await context.catalog.find(name, argumentNames);
+	const wholeBody = match !== undefined && isSingleJsonParameter(match);
+	if (!match || (!wholeBody && !isPlainObject(parsed.body))) {
+		return sendPostgrestError(
+			response,
+			await noFunctionError(context.catalog, name, argumentNames, overloads, !readOnlyMethod)
+		);
+	}
+
+	const statement = callStatement(match, argumentNames, wholeBody);
+	const parameters = statement.includes('$1') ? [JSON.stringify(parsed.body ?? {})] : [];
+	// PostgREST runs GET/HEAD and calls of stable/immutable functions read-only: a write there fails (25006 → 405).
+	const readOnly = readOnlyMethod || match.volatility !== 'v';
+	const result = await runAsCaller(context, identity, readOnly, request, url, statement, parameters);
+	if ('error' in result) return sendPostgrestError(response, result.error);
+	if (match.returns === 'void') return sendNoContent(response);
+	const body = result.body ?? 'null';
+	if (method === 'HEAD') {
+		response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+		response.end();
+		return;
+	}
+	sendRawJson(response, 200, body);
+}
+
+async function runAsCaller(
+	context: GatewayContext,
+	identity: RequestIdentity,
+	readOnly: boolean,
+	request: IncomingMessage,
+	url: URL,
+	statement: string,
+	parameters: string[]
+): Promise<{ body: string | null } | { error: PostgrestError }> {
+	let db;
+	try {
+		db = await context.pool.connect();
+	} catch (error) {
+		return {
+			error: postgrestError(
+				503,
+				'PGRST000',
+				'Database connection error. Retrying the connection.',
+				String(error)
+			)
+		};
+	}
+	try {
+		await db.query(
+			readOnly
+				? 'begin isolation level read committed read only'
+				: 'begin isolation level read committed read write'
+		);
+		await db.query(
+			`select set_config('role', $1, true),
+			        set_config('request.jwt.claims', $2, true),
+			        set_config('request.jwt.claim.sub', $3, true),
+			        set_config('request.jwt.claim.role', $1, true),
+			        set_config('request.jwt.claim.email', $4, true),
+			        set_config('request.method', $5, true),
+			        set_config('request.path', $6, true),
+			        set_config('request.headers', $7, true)`,
+			[
+				identity.role,
+				JSON.stringify(identity.claims),
+				typeof identity.claims.sub === 'string' ? identity.claims.sub : '',
+				typeof identity.claims.email === 'string' ? identity.claims.email : '',
+				request.method ?? 'GET',
+				url.pathname.replace(/^\/rest\/v1/, ''),
+				JSON.stringify(lowerCaseHeaders(request))
+			]
+		);
+		const result = await db.query<{ body: string | null }>(statement, parameters);
+		await db.query('commit');
+		return { body: result.rows[0]?.body ?? null };
+	} catch (error) {
+		await db.query('rollback').catch(() => undefined);
+		if (isDatabaseError(error))
+			return { error: fromDatabaseError(error, identity.role !== identity.anonRole) };
+		throw error;
+	} finally {
+		db.release();
+	}
+}
+
+type ParsedArguments = { body: unknown } | { error: PostgrestError };
+
+async function argumentsFromBody(request: IncomingMessage): Promise<ParsedArguments> {
+	const text = await readBody(request);
+	if (text.trim() === '') return { body: {} };
+	try {
+		return { body: JSON.parse(text) as unknown };
+	} catch {
+		return { error: postgrestError(400, 'PGRST102', 'Empty or invalid json') };
+	}
+}
+
+function argumentsFromQuery(url: URL): ParsedArguments {
+	const body: Record<string, string> = {};
+	for (const [key, value] of url.searchParams) if (!shapingParameters.has(key)) body[key] = value;
+	return { body };
+}
+
+/** Filtering, ordering, paging or counting an RPC result is not implemented: say so rather than ignore it. */
+function unsupportedShaping(request: IncomingMessage, url: URL): PostgrestError | undefined {
+	const used = [...url.searchParams.keys()].filter(
+		(key) => shapingParameters.has(key) && !(key === 'select' && url.searchParams.get(key) === '*')
+	);
+	if (request.method === 'POST' && [...url.searchParams.keys()].some((key) => !shapingParameters.has(key))) {
+		used.push('filters');
+	}
+	const prefer = headerValue(request, 'prefer') ?? '';
+	if (/count=/.test(prefer)) used.push('Prefer: count');
+	if (headerValue(request, 'range')) used.push('Range');
+	if (used.length === 0) return undefined;
+	return postgrestError(
+		501,
+		'LOCAL501',
+		`The local Supabase stack does not implement ${used.join(', ')} on RPC results; see docs`,
+		'Call the function without result shaping, or shape the result inside the function.'
+	);
+}
+
+function isSingleJsonParameter(fn: ExposedFunction): boolean {
+	const only = fn.parameters[0];
+	return fn.parameters.length === 1 && only !== undefined && only.name === '' && /^jsonb?$/.test(only.type);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lowerCaseHeaders(request: IncomingMessage): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(request.headers)) {
+		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return headers;
+}

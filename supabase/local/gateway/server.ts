@@ -1,0 +1,120 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { handleAuth } from './auth';
+import type { GatewayContext } from './context';
+import { postgrestError, sendApiKeyError, sendNotImplemented, sendPostgrestError } from './errors';
+import { FunctionCatalog } from './functions';
+import { answerPreflight, applyCors, BodyTooLargeError, sendJson } from './http';
+import { checkApiKey, resolveIdentity } from './identity';
+import { handleRpc } from './rpc';
+
+export interface GatewayOptions {
+	/** Superuser connection string; requests switch to the caller's role inside their transaction. */
+	databaseUrl: string;
+	port: number;
+	jwtSecret: string;
+	jwtExpirySeconds?: number;
+	refreshTokenReuseIntervalSeconds?: number;
+	log?: (line: string) => void;
+}
+
+export interface RunningGateway {
+	url: string;
+	port: number;
+	close(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+	const log = options.log ?? (() => undefined);
+	const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, idleTimeoutMillis: 30_000 });
+	// An idle connection dropped by the server (e.g. during shutdown) must not crash the process.
+	pool.on('error', (error) => log(`[gateway] database connection lost: ${error.message}`));
+	const context: GatewayContext = {
+		pool,
+		catalog: new FunctionCatalog(pool),
+		jwtSecret: options.jwtSecret,
+		jwtExpirySeconds: options.jwtExpirySeconds ?? 3600,
+		refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
+		baseUrl: '',
+		log
+	};
+	const server = http.createServer((request, response) => {
+		handle(context, request, response).catch((error: unknown) => {
+			log(
+				`[gateway] ${request.method} ${request.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+			);
+			if (!response.headersSent) {
+				if (error instanceof BodyTooLargeError) sendJson(response, 413, { message: error.message });
+				else
+					sendJson(response, 500, {
+						code: 'LOCAL500',
+						message: 'The local gateway failed; see its log',
+						details: String(error),
+						hint: null
+					});
+			} else {
+				response.destroy();
+			}
+		});
+	});
+	server.keepAliveTimeout = 5_000;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	const url = `http://127.0.0.1:${port}`;
+	context.baseUrl = url;
+	let closing: Promise<void> | undefined;
+	return {
+		url,
+		port,
+		close() {
+			closing ??= (async () => {
+				await new Promise<void>((resolve) => {
+					server.close(() => resolve());
+					server.closeAllConnections();
+				});
+				await pool.end();
+			})();
+			return closing;
+		}
+	};
+}
+
+async function handle(
+	context: GatewayContext,
+	request: IncomingMessage,
+	response: ServerResponse
+): Promise<void> {
+	const url = new URL(request.url ?? '/', 'http://gateway.local');
+	const method = request.method ?? 'GET';
+	applyCors(request, response);
+	if (method === 'OPTIONS') return answerPreflight(request, response);
+
+	const isAuth = url.pathname.startsWith('/auth/v1/');
+	const rpcMatch = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(url.pathname);
+	if (!isAuth && !rpcMatch) return sendNotImplemented(response, method, url.pathname);
+
+	const apiKey = checkApiKey(context, request, url);
+	if (!apiKey.ok) return sendApiKeyError(response, apiKey.missing);
+
+	if (isAuth) {
+		if (!(await handleAuth(context, request, response, url)))
+			sendNotImplemented(response, method, url.pathname);
+		return;
+	}
+	const identity = resolveIdentity(context, request, apiKey.claims);
+	if ('error' in identity) return sendPostgrestError(response, identity.error);
+	const name = decodeURIComponent(rpcMatch?.[1] ?? '');
+	if (!name)
+		return sendPostgrestError(
+			response,
+			postgrestError(404, 'PGRST125', 'Invalid path specified in request URL')
+		);
+	await handleRpc(context, request, response, url, name, identity);
+}

@@ -1,0 +1,177 @@
+-- What a hosted Supabase project (and `supabase start`) provides before the first migration runs.
+-- Only the parts this project relies on; shapes follow Supabase's images so that migrations and seed.sql
+-- written for real Supabase run here unchanged. Idempotent: the local stack applies it on every start.
+
+-- Roles ---------------------------------------------------------------------------------------------------
+do $$
+begin
+	if not exists (select from pg_roles where rolname = 'anon') then
+		create role anon nologin noinherit;
+	end if;
+	if not exists (select from pg_roles where rolname = 'authenticated') then
+		create role authenticated nologin noinherit;
+	end if;
+	if not exists (select from pg_roles where rolname = 'service_role') then
+		create role service_role nologin noinherit bypassrls;
+	end if;
+	if not exists (select from pg_roles where rolname = 'authenticator') then
+		create role authenticator login noinherit;
+	end if;
+end
+$$;
+
+grant anon, authenticated, service_role to authenticator;
+
+-- Extensions live in their own schema, reachable unqualified (crypt(), gen_salt()) as on Supabase -----------
+create schema if not exists extensions;
+grant usage on schema extensions to public;
+create extension if not exists pgcrypto with schema extensions;
+create extension if not exists "uuid-ossp" with schema extensions;
+
+do $$
+begin
+	execute format('alter database %I set search_path = "$user", public, extensions', current_database());
+end
+$$;
+set search_path = "$user", public, extensions;
+
+-- Default privileges on public, as Supabase grants them --------------------------------------------------------
+grant usage on schema public to anon, authenticated, service_role;
+alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+
+-- auth: the tables GoTrue owns, with the columns that seeds and the gateway use ---------------------------------
+create schema if not exists auth;
+grant usage on schema auth to anon, authenticated, service_role;
+
+do $$
+begin
+	if not exists (select from pg_type t join pg_namespace n on n.oid = t.typnamespace
+	               where n.nspname = 'auth' and t.typname = 'aal_level') then
+		create type auth.aal_level as enum ('aal1', 'aal2', 'aal3');
+	end if;
+end
+$$;
+
+create table if not exists auth.users (
+	instance_id uuid,
+	id uuid not null primary key,
+	aud varchar(255),
+	role varchar(255),
+	email varchar(255),
+	encrypted_password varchar(255),
+	email_confirmed_at timestamptz,
+	invited_at timestamptz,
+	confirmation_token varchar(255) default '',
+	confirmation_sent_at timestamptz,
+	recovery_token varchar(255) default '',
+	recovery_sent_at timestamptz,
+	email_change_token_new varchar(255) default '',
+	email_change varchar(255) default '',
+	email_change_sent_at timestamptz,
+	last_sign_in_at timestamptz,
+	raw_app_meta_data jsonb,
+	raw_user_meta_data jsonb,
+	is_super_admin boolean,
+	created_at timestamptz,
+	updated_at timestamptz,
+	phone text unique default null,
+	phone_confirmed_at timestamptz,
+	phone_change text default '',
+	phone_change_token varchar(255) default '',
+	phone_change_sent_at timestamptz,
+	confirmed_at timestamptz generated always as (least(email_confirmed_at, phone_confirmed_at)) stored,
+	email_change_token_current varchar(255) default '',
+	email_change_confirm_status smallint default 0 check (email_change_confirm_status >= 0 and email_change_confirm_status <= 2),
+	banned_until timestamptz,
+	reauthentication_token varchar(255) default '',
+	reauthentication_sent_at timestamptz,
+	is_sso_user boolean not null default false,
+	deleted_at timestamptz,
+	is_anonymous boolean not null default false
+);
+create unique index if not exists users_email_partial_key on auth.users (email) where (is_sso_user = false);
+create index if not exists users_instance_id_email_idx on auth.users (instance_id, lower(email));
+
+create table if not exists auth.identities (
+	provider_id text not null,
+	user_id uuid not null references auth.users (id) on delete cascade,
+	identity_data jsonb not null,
+	provider text not null,
+	last_sign_in_at timestamptz,
+	created_at timestamptz,
+	updated_at timestamptz,
+	email text generated always as (lower(identity_data ->> 'email')) stored,
+	id uuid not null default gen_random_uuid() primary key,
+	constraint identities_provider_id_provider_unique unique (provider_id, provider)
+);
+create index if not exists identities_user_id_idx on auth.identities (user_id);
+
+create table if not exists auth.sessions (
+	id uuid not null primary key,
+	user_id uuid not null references auth.users (id) on delete cascade,
+	created_at timestamptz,
+	updated_at timestamptz,
+	factor_id uuid,
+	aal auth.aal_level,
+	not_after timestamptz,
+	refreshed_at timestamp,
+	user_agent text,
+	ip inet,
+	tag text
+);
+create index if not exists sessions_user_id_idx on auth.sessions (user_id);
+
+create table if not exists auth.refresh_tokens (
+	instance_id uuid,
+	id bigserial primary key,
+	token varchar(255) unique,
+	user_id varchar(255),
+	revoked boolean,
+	created_at timestamptz,
+	updated_at timestamptz,
+	parent varchar(255),
+	session_id uuid references auth.sessions (id) on delete cascade
+);
+create index if not exists refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
+create index if not exists refresh_tokens_parent_idx on auth.refresh_tokens (parent);
+
+-- auth.uid() and friends read the claims the API layer sets per request, like Supabase's versions ------------
+create or replace function auth.uid() returns uuid
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim.sub', true), ''),
+		(nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+	)::uuid
+$$;
+
+create or replace function auth.role() returns text
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim.role', true), ''),
+		(nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
+	)::text
+$$;
+
+create or replace function auth.email() returns text
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim.email', true), ''),
+		(nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'email')
+	)::text
+$$;
+
+create or replace function auth.jwt() returns jsonb
+language sql stable
+as $$
+	select coalesce(
+		nullif(current_setting('request.jwt.claim', true), ''),
+		nullif(current_setting('request.jwt.claims', true), '')
+	)::jsonb
+$$;
+
+grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
