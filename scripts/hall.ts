@@ -2,10 +2,13 @@
  * Runs Hall Assist locally: the local Supabase stack plus the built app on a static server.
  * Shared by `npm start` (scripts/start.ts) and the end-to-end tests (tests/e2e/serve.ts).
  */
+import { listDemoAccounts } from '../supabase/local/demo-accounts';
 import { startStack, type RunningStack, type StackOptions } from '../supabase/local/stack';
 import type { BackendEnv } from './backend-env';
-import { DEMO_PASSWORD, listDemoAccounts, type DemoAccount } from './demo-accounts';
 import { hasBuild, serveStatic, type StaticServer } from './static-server';
+
+/** Every demo account shares this password (see the header of supabase/seed.sql). */
+export const DEMO_PASSWORD = 'demo1234';
 
 export interface HallOptions {
 	backend: BackendEnv;
@@ -45,8 +48,7 @@ export async function startHall(options: HallOptions): Promise<RunningHall> {
 }
 
 export async function printBanner(hall: RunningHall, backend: BackendEnv): Promise<void> {
-	const accounts: DemoAccount[] = hall.stack ? await listDemoAccounts(hall.stack.databaseUrl) : [];
-	const width = Math.max(...accounts.map((account) => account.email.length), 10);
+	const accounts = hall.stack ? await listDemoAccounts(hall.stack.databaseUrl) : [];
 	const lines = [
 		'',
 		'  综窗助手 Hall Assist is running',
@@ -56,10 +58,10 @@ export async function printBanner(hall: RunningHall, backend: BackendEnv): Promi
 	];
 	if (accounts.length > 0) {
 		lines.push('', `  Demo accounts (password ${DEMO_PASSWORD}):`);
-		for (const account of accounts) {
-			lines.push(
-				`    ${account.email.padEnd(width)}  ${account.displayName}  ${account.post}  ${account.hallName}`
-			);
+		const width = Math.max(...accounts.map((account) => account.email.length));
+		for (const { email, displayName, post, hall: hallName } of accounts) {
+			const about = [displayName, post, hallName].filter(Boolean).join('  ');
+			lines.push(`    ${email.padEnd(width)}  ${about}`);
 		}
 	}
 	lines.push('', '  Press Ctrl-C to stop.', '');
@@ -67,15 +69,17 @@ export async function printBanner(hall: RunningHall, backend: BackendEnv): Promi
 }
 
 /**
- * Stops everything on Ctrl-C or SIGTERM, then exits. A second Ctrl-C while stopping exits at once, for the
- * case where something hangs.
+ * Stops what was started on Ctrl-C, SIGTERM or SIGHUP, then exits. Installed before anything starts: a signal
+ * that arrives while Postgres is still starting is remembered and acted on once `register` hands over the stop
+ * function, so no server is left behind. A second signal while stopping exits at once, in case something hangs.
  */
-export function stopOnSignals(stop: () => Promise<void>): void {
+export function handleShutdownSignals(): { register(stop: () => Promise<void>): void } {
+	let stop: (() => Promise<void>) | undefined;
+	let requested = false;
 	let stopping = false;
-	const onSignal = (signal: NodeJS.Signals): void => {
-		if (stopping) process.exit(130);
+	const run = (): void => {
+		if (!stop || stopping) return;
 		stopping = true;
-		console.log(`\n${signal}: stopping…`);
 		stop().then(
 			() => process.exit(0),
 			(error: unknown) => {
@@ -84,6 +88,17 @@ export function stopOnSignals(stop: () => Promise<void>): void {
 			}
 		);
 	};
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
+	const onSignal = (signal: NodeJS.Signals): void => {
+		if (stopping) process.exit(130);
+		console.log(`\n${signal}: stopping…`);
+		requested = true;
+		run();
+	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+	return {
+		register(next) {
+			stop = next;
+			if (requested) run();
+		}
+	};
 }

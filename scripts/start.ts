@@ -8,21 +8,22 @@
  */
 import { join } from 'node:path';
 import { backendEnv, portFromEnv } from './backend-env';
-import { printBanner, startHall, stopOnSignals } from './hall';
+import { handleShutdownSignals, printBanner, startHall } from './hall';
 
 const ROOT = join(import.meta.dirname, '..');
 const DEFAULT_APP_PORT = 5173;
 
+// PostgreSQL's own chatter only matters when something fails, and then the error carries it.
+const log = (line: string): void => {
+	if (!line.startsWith('[postgres]') || process.env['HALL_VERBOSE']) console.log(`[stack] ${line}`);
+};
+
+const shutdown = handleShutdownSignals();
 try {
 	const backend = backendEnv('production', ROOT);
 	const appPort = portFromEnv('HALL_APP_PORT', DEFAULT_APP_PORT);
-	const hall = await startHall({
-		backend,
-		appPort,
-		buildDir: join(ROOT, 'build'),
-		stack: { log: (line) => console.log(`[stack] ${line}`) }
-	});
-	stopOnSignals(() => hall.stop());
+	const hall = await startHall({ backend, appPort, buildDir: join(ROOT, 'build'), stack: { log } });
+	shutdown.register(() => hall.stop());
 	await printBanner(hall, backend);
 } catch (error) {
 	console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
-import { printBanner, startHall, stopOnSignals } from '../../scripts/hall';
+import { handleShutdownSignals, printBanner, startHall } from '../../scripts/hall';
 import { E2E_APP_PORT, E2E_DB_PORT, E2E_GATEWAY_PORT, E2E_GATEWAY_URL } from './ports';
 import { writeStackInfo } from './stack-info';
 
@@ -31,6 +31,7 @@ if (build.status !== 0) {
 	process.exit(1);
 }
 
+const shutdown = handleShutdownSignals();
 const dataDir = await mkdtemp(join(tmpdir(), 'hall-e2e-'));
 const removeDataDir = (): Promise<void> => rm(dataDir, { recursive: true, force: true });
 try {
@@ -38,10 +39,10 @@ try {
 		backend,
 		appPort: E2E_APP_PORT,
 		buildDir: join(ROOT, 'build'),
-		stack: { dbPort: E2E_DB_PORT, dataDir, seed: true }
+		stack: { dbPort: E2E_DB_PORT, dataDir: join(dataDir, 'pg'), seed: true }
 	});
 	if (hall.stack) await writeStackInfo({ databaseUrl: hall.stack.databaseUrl });
-	stopOnSignals(async () => {
+	shutdown.register(async () => {
 		await hall.stop();
 		await removeDataDir();
 	});
