@@ -53,7 +53,8 @@ function resolve(options: StackOptions): ResolvedOptions {
 		gatewayPort: options.gatewayPort ?? portFromEnv('HALL_GATEWAY_PORT', defaultGatewayPort),
 		dbPort: options.dbPort ?? portFromEnv('HALL_DB_PORT', defaultDbPort),
 		dataDir: path.resolve(options.dataDir ?? (process.env.HALL_DATA_DIR || defaultDataDir)),
-		databaseUrl: options.databaseUrl ?? (process.env.DATABASE_URL || undefined),
+		// An empty string means "embedded, even if DATABASE_URL is set" (the test harness needs that).
+		databaseUrl: (options.databaseUrl ?? process.env.DATABASE_URL) || undefined,
 		seed: options.seed ?? true,
 		log: options.log ?? (() => undefined)
 	};

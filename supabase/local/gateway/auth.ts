@@ -161,8 +161,9 @@ async function refreshTokenGrant(
 			if (active.rows[0]?.parent === row.token) {
 				issued = active.rows[0].token;
 			} else if (!row.reusable) {
+				// Like GoTrue's RevokeTokenFamily, updated_at is left alone: the reuse window stays where it was.
 				await db.query(
-					'update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and revoked = false',
+					'update auth.refresh_tokens set revoked = true where session_id = $1 and revoked = false',
 					[row.session_id]
 				);
 				return { reused: true as const };

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { anonClient, stack } from '../support/clients';
+import { useContractFixtures } from '../support/contract-fixtures';
+
+// What the local gateway does not implement is answered 501 with a message, never with a wrong answer.
+
+useContractFixtures();
+
+describe('endpoints the local stack does not implement', () => {
+	it('answers table access through /rest/v1/<table> with 501 LOCAL501', async () => {
+		const { error, status } = await anonClient().from('staff').select('*');
+		expect(status).toBe(501);
+		expect(error).toMatchObject({
+			code: 'LOCAL501',
+			message: 'The local Supabase stack does not implement GET /rest/v1/staff; see docs'
+		});
+	});
+
+	it('answers storage and other auth endpoints with 501', async () => {
+		const headers = { apikey: stack().anonKey };
+		const storage = await fetch(`${stack().url}/storage/v1/bucket`, { headers });
+		expect(storage.status).toBe(501);
+		expect(await storage.json()).toMatchObject({ code: 'LOCAL501' });
+		const signUp = await anonClient().auth.signUp({
+			email: 'new@contract.test',
+			password: 'long-password-1'
+		});
+		expect(signUp.error?.status).toBe(501);
+	});
+
+	it('answers result filtering on RPC with 501 instead of ignoring it', async () => {
+		const { status, error } = await anonClient().rpc('contract_series', { n: 3 }).eq('pos', 2);
+		expect(status).toBe(501);
+		expect(error?.code).toBe('LOCAL501');
+	});
+});
+
+describe('CORS for the browser app on another origin', () => {
+	it('answers the preflight and allows the headers supabase-js sends', async () => {
+		const response = await fetch(`${stack().url}/rest/v1/rpc/contract_add`, {
+			method: 'OPTIONS',
+			headers: {
+				Origin: 'http://localhost:5173',
+				'Access-Control-Request-Method': 'POST',
+				'Access-Control-Request-Headers':
+					'apikey, authorization, content-type, x-client-info, content-profile'
+			}
+		});
+		expect(response.status).toBe(204);
+		expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+		expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+		expect(response.headers.get('access-control-allow-headers')).toContain('apikey');
+	});
+
+	it('marks the actual response as readable by that origin', async () => {
+		const response = await fetch(`${stack().url}/rest/v1/rpc/contract_add`, {
+			method: 'POST',
+			headers: {
+				Origin: 'http://localhost:5173',
+				apikey: stack().anonKey,
+				'content-type': 'application/json'
+			},
+			body: JSON.stringify({ a: 1, b: 1 })
+		});
+		expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+		expect(await response.json()).toBe(2);
+	});
+});
