@@ -24,6 +24,15 @@ export function anonClient(key: string = stack().anonKey): TestClient {
 	});
 }
 
+/** A client that sends `token` as its access token, for hand-made (forged, expired, tampered) JWTs. */
+export function clientWithToken(token: string): TestClient {
+	return createClient<TestDatabase>(stack().url, stack().anonKey, {
+		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+		global: { headers: { Authorization: `Bearer ${token}` } },
+		realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket }
+	});
+}
+
 /** A client signed in with email and password; fails the test with GoTrue's message if sign-in fails. */
 export async function signedInClient(email: string, password: string = demoPassword): Promise<TestClient> {
 	const client = anonClient();
