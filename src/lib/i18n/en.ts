@@ -4,9 +4,8 @@ import type { MessageKey } from './zh-CN';
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Hall Assist',
 	'app.tagline': 'Assistant for the comprehensive service windows',
-	'app.demoNotice': 'Demo environment: all data is demo data',
 
-	'language.switchLabel': 'Switch language',
+	'language.switch': 'Switch language',
 
 	'login.pageTitle': 'Sign in - Hall Assist',
 	'login.heading': 'Staff sign-in',
@@ -29,6 +28,7 @@ export const en: Record<MessageKey, string> = {
 	'home.post': 'Post',
 	'home.hall': 'Hall',
 	'home.account': 'Account',
+	'home.accountLine': 'Account: {email}',
 	'home.loading': 'Loading your staff profile…',
 	'home.cached': 'The server cannot be reached; showing the last known details',
 	'home.network': 'Cannot reach the server. Check the network and try again',
