@@ -17,11 +17,19 @@ async function start(): Promise<void> {
 	const running: { stack?: RunningStack } = {};
 	let stopping = false;
 	const shutdown = (signal: NodeJS.Signals) => {
-		if (stopping) return;
+		if (stopping) {
+			// A second Ctrl-C while stopping or starting: the user insists. PostgreSQL still gets its
+			// shutdown signal from the kernel when we exit (see postgres.ts).
+			process.exit(1);
+		}
 		stopping = true;
+		if (!running.stack) {
+			// Leaving now would strand initdb's temporary files or a half-started server; finish, then stop.
+			console.log(`\n${signal}: stopping as soon as the stack has started (Ctrl-C again to force)...`);
+			return;
+		}
 		console.log(`\n${signal}: stopping the local stack...`);
-		const done = running.stack ? running.stack.stop() : Promise.resolve();
-		done.then(
+		running.stack.stop().then(
 			() => process.exit(0),
 			(error: unknown) => {
 				console.error(error);
@@ -33,7 +41,14 @@ async function start(): Promise<void> {
 	process.on('SIGTERM', shutdown);
 	process.on('SIGHUP', shutdown);
 
-	const stack = await startStack({ log });
+	let stack: RunningStack;
+	try {
+		stack = await startStack({ log });
+	} catch (error) {
+		// Stopped during start-up (Ctrl-C also reaches PostgreSQL directly): a failed start is the expected end.
+		if (stopping) process.exit(0);
+		throw error;
+	}
 	running.stack = stack;
 	if (stopping) {
 		// A signal arrived while starting: the stack exists only now, so stop it now.

@@ -90,6 +90,16 @@ describe('stopping', slow, () => {
 		}
 	);
 
+	it('SIGTERM during start-up lets the start finish, then stops everything, exit code 0', async () => {
+		const run = start();
+		await run.waitFor('Applying migration');
+		run.child.kill('SIGTERM');
+		const { code } = await run.exited;
+		expect(code).toBe(0);
+		expect(run.output()).not.toContain(ready);
+		expect(postmasterPid(dataDir)).toBeUndefined();
+	});
+
 	it('SIGKILL of the CLI does not leave PostgreSQL running, and the next start works', async () => {
 		const first = start();
 		await first.waitFor(ready);
