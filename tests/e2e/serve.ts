@@ -21,7 +21,7 @@ const backend = {
 	localGatewayPort: E2E_GATEWAY_PORT
 };
 
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
 	cwd: ROOT,
 	stdio: 'inherit',
 	env: { ...process.env, PUBLIC_SUPABASE_URL: backend.url, PUBLIC_SUPABASE_ANON_KEY: backend.anonKey }
