@@ -30,7 +30,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'npx tsx tests/e2e/serve.ts',
+		// Our own process, not npx: Playwright then waits for it to stop the stack and delete its data.
+		command: 'node --import tsx tests/e2e/serve.ts',
 		url: `${E2E_APP_URL}/login`,
 		// Building and starting Postgres take a while on a shared 2-core machine.
 		timeout: 240_000,
