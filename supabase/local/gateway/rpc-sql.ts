@@ -8,18 +8,23 @@ const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
  * strings, numbers, arrays and objects (a bad value fails with its own SQLSTATE, e.g. 22P02 → 400). The result
  * is turned into JSON by PostgreSQL too, so numbers, timestamps and nulls look exactly as PostgREST prints them.
  */
-export function callStatement(fn: ExposedFunction, argumentNames: string[], wholeBody: boolean): string {
+export function callStatement(
+	fn: ExposedFunction,
+	argumentNames: string[],
+	wholeBody: boolean,
+	argumentsLiteral: string
+): string {
 	const target = `${quote(fn.schema)}.${quote(fn.name)}`;
 	let call: string;
 	let from = '';
 	if (wholeBody) {
-		call = `${target}($1::${fn.parameters[0]?.type ?? 'json'})`;
+		call = `${target}(${argumentsLiteral}::${fn.parameters[0]?.type ?? 'json'})`;
 	} else {
 		const used = fn.parameters.filter((p) => argumentNames.includes(p.name));
 		call = `${target}(${used.map((p) => `${quote(p.name)} := _pgrst_args.${quote(p.name)}`).join(', ')})`;
 		if (used.length > 0) {
 			const columns = used.map((p) => `${quote(p.name)} ${p.type}`).join(', ');
-			from = `from json_to_record($1::json) as _pgrst_args(${columns})`;
+			from = `from json_to_record(${argumentsLiteral}::json) as _pgrst_args(${columns})`;
 		}
 	}
 	switch (fn.returns) {

@@ -1,16 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeLiteral } from 'pg';
 import type { GatewayContext } from './context';
-import {
-	fromDatabaseError,
-	isDatabaseError,
-	postgrestError,
-	sendPostgrestError,
-	type PostgrestError
-} from './errors';
+import { postgrestError, sendPostgrestError, type PostgrestError } from './errors';
 import type { ExposedFunction } from './functions';
 import { headerValue, readBody, sendNoContent, sendRawJson } from './http';
 import type { RequestIdentity } from './identity';
 import { callStatement } from './rpc-sql';
+import { runAsCaller } from './rpc-transaction';
 import { noFunctionError } from './rpc-not-found';
 
 const exposedSchema = 'public';
@@ -73,11 +69,15 @@ export async function handleRpc(
 		);
 	}
 
-	const statement = callStatement(match, argumentNames, wholeBody);
-	const parameters = statement.includes('$1') ? [JSON.stringify(parsed.body ?? {})] : [];
+	const statement = callStatement(
+		match,
+		argumentNames,
+		wholeBody,
+		escapeLiteral(JSON.stringify(parsed.body ?? {}))
+	);
 	// PostgREST runs GET/HEAD and calls of stable/immutable functions read-only: a write there fails (25006 → 405).
 	const readOnly = readOnlyMethod || match.volatility !== 'v';
-	const result = await runAsCaller(context, identity, readOnly, request, url, statement, parameters);
+	const result = await runAsCaller(context, identity, readOnly, request, url, statement);
 	if ('error' in result) return sendPostgrestError(response, result.error);
 	if (match.returns === 'void') return sendNoContent(response);
 	const body = result.body ?? 'null';
@@ -87,66 +87,6 @@ export async function handleRpc(
 		return;
 	}
 	sendRawJson(response, 200, body);
-}
-
-async function runAsCaller(
-	context: GatewayContext,
-	identity: RequestIdentity,
-	readOnly: boolean,
-	request: IncomingMessage,
-	url: URL,
-	statement: string,
-	parameters: string[]
-): Promise<{ body: string | null } | { error: PostgrestError }> {
-	let db;
-	try {
-		db = await context.pool.connect();
-	} catch (error) {
-		return {
-			error: postgrestError(
-				503,
-				'PGRST000',
-				'Database connection error. Retrying the connection.',
-				String(error)
-			)
-		};
-	}
-	try {
-		await db.query(
-			readOnly
-				? 'begin isolation level read committed read only'
-				: 'begin isolation level read committed read write'
-		);
-		await db.query(
-			`select set_config('role', $1, true),
-			        set_config('request.jwt.claims', $2, true),
-			        set_config('request.jwt.claim.sub', $3, true),
-			        set_config('request.jwt.claim.role', $1, true),
-			        set_config('request.jwt.claim.email', $4, true),
-			        set_config('request.method', $5, true),
-			        set_config('request.path', $6, true),
-			        set_config('request.headers', $7, true)`,
-			[
-				identity.role,
-				JSON.stringify(identity.claims),
-				typeof identity.claims.sub === 'string' ? identity.claims.sub : '',
-				typeof identity.claims.email === 'string' ? identity.claims.email : '',
-				request.method ?? 'GET',
-				url.pathname.replace(/^\/rest\/v1/, ''),
-				JSON.stringify(lowerCaseHeaders(request))
-			]
-		);
-		const result = await db.query<{ body: string | null }>(statement, parameters);
-		await db.query('commit');
-		return { body: result.rows[0]?.body ?? null };
-	} catch (error) {
-		await db.query('rollback').catch(() => undefined);
-		if (isDatabaseError(error))
-			return { error: fromDatabaseError(error, identity.role !== identity.anonRole) };
-		throw error;
-	} finally {
-		db.release();
-	}
 }
 
 type ParsedArguments = { body: unknown } | { error: PostgrestError };
@@ -194,12 +134,4 @@ function isSingleJsonParameter(fn: ExposedFunction): boolean {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function lowerCaseHeaders(request: IncomingMessage): Record<string, string> {
-	const headers: Record<string, string> = {};
-	for (const [name, value] of Object.entries(request.headers)) {
-		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-	}
-	return headers;
 }
