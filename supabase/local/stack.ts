@@ -71,8 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 		: await startEmbeddedPostgres({ dataDir: resolved.dataDir, port: resolved.dbPort, log: resolved.log });
 	const databaseUrl = resolved.databaseUrl ?? postgres?.databaseUrl ?? '';
 	try {
-		const result = await migrate(databaseUrl, { seed: resolved.seed, log: resolved.log });
-		for (const file of result.applied) resolved.log(`Applied ${file}`);
+		await migrate(databaseUrl, { seed: resolved.seed, log: resolved.log });
 		const auth = readAuthSettings();
 		const gateway = await startGateway({
 			databaseUrl,

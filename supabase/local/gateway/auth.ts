@@ -200,7 +200,7 @@ interface Authenticated {
 async function authenticate(context: GatewayContext, request: IncomingMessage): Promise<Authenticated> {
 	const bearer = bearerToken(request);
 	if (!bearer) throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
-	const verified = verifyJwt(bearer, context.jwtSecret, Math.floor(Date.now() / 1000) + 30);
+	const verified = verifyJwt(bearer, context.jwtSecret, { skewSeconds: 0 });
 	if (!verified.ok) {
 		throw new AuthError(
 			403,

@@ -17,8 +17,8 @@ export type JwtFailure =
 
 export type JwtResult = { ok: true; claims: Claims } | { ok: false; failure: JwtFailure };
 
-/** PostgREST tolerates this much clock skew on exp/nbf/iat. */
-const allowedSkewSeconds = 30;
+/** PostgREST tolerates this much clock skew on exp/nbf/iat; GoTrue (golang-jwt) tolerates none. */
+export const postgrestSkewSeconds = 30;
 
 export function signJwt(claims: Claims, secret: string): string {
 	const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
@@ -33,7 +33,7 @@ export function signJwt(claims: Claims, secret: string): string {
 export function verifyJwt(
 	token: string,
 	secret: string,
-	nowSeconds = Math.floor(Date.now() / 1000)
+	{ nowSeconds = Math.floor(Date.now() / 1000), skewSeconds = postgrestSkewSeconds } = {}
 ): JwtResult {
 	if (token === '') return fail({ kind: 'empty' });
 	const parts = token.split('.');
@@ -49,12 +49,12 @@ export function verifyJwt(
 		return fail({ kind: 'signature' });
 	const claims = decodeJson(payloadPart);
 	if (!claims) return fail({ kind: 'unreadable' });
-	const timeFailure = checkTimes(claims, nowSeconds);
+	const timeFailure = checkTimes(claims, nowSeconds, skewSeconds);
 	if (timeFailure) return fail(timeFailure);
 	return { ok: true, claims };
 }
 
-function checkTimes(claims: Claims, now: number): JwtFailure | undefined {
+function checkTimes(claims: Claims, now: number, allowedSkewSeconds: number): JwtFailure | undefined {
 	for (const claim of ['exp', 'nbf', 'iat'] as const) {
 		const value = claims[claim];
 		if (value === undefined || value === null) continue;

@@ -62,6 +62,9 @@ export async function handleRpc(
 
 	const { match, overloads } = await context.catalog.find(name, argumentNames);
 	const wholeBody = match !== undefined && isSingleJsonParameter(match);
+	if (!match && readOnlyMethod && (await filtersOnResult(context, name, url, argumentNames))) {
+		return sendPostgrestError(response, notImplementedOnRpc(['filters']));
+	}
 	if (!match || (!wholeBody && !isPlainObject(parsed.body))) {
 		return sendPostgrestError(
 			response,
@@ -103,7 +106,10 @@ async function argumentsFromBody(request: IncomingMessage): Promise<ParsedArgume
 
 function argumentsFromQuery(url: URL): ParsedArguments {
 	const body: Record<string, string> = {};
-	for (const [key, value] of url.searchParams) if (!shapingParameters.has(key)) body[key] = value;
+	for (const [key, value] of url.searchParams) {
+		// `apikey` may travel in the query string (Kong accepts it there); it is never a function argument.
+		if (!shapingParameters.has(key) && key !== 'apikey') body[key] = value;
+	}
 	return { body };
 }
 
@@ -112,13 +118,42 @@ function unsupportedShaping(request: IncomingMessage, url: URL): PostgrestError 
 	const used = [...url.searchParams.keys()].filter(
 		(key) => shapingParameters.has(key) && !(key === 'select' && url.searchParams.get(key) === '*')
 	);
-	if (request.method === 'POST' && [...url.searchParams.keys()].some((key) => !shapingParameters.has(key))) {
+	const filters = [...url.searchParams.keys()].filter(
+		(key) => !shapingParameters.has(key) && key !== 'apikey'
+	);
+	if (request.method === 'POST' && filters.length > 0) {
 		used.push('filters');
 	}
 	const prefer = headerValue(request, 'prefer') ?? '';
 	if (/count=/.test(prefer)) used.push('Prefer: count');
 	if (headerValue(request, 'range')) used.push('Range');
-	if (used.length === 0) return undefined;
+	return used.length === 0 ? undefined : notImplementedOnRpc(used);
+}
+
+/**
+ * On GET, PostgREST reads query parameters that are not arguments as filters on the result (`?pos=eq.2`).
+ * True when the call matches a function once the filter-looking parameters are set aside.
+ */
+async function filtersOnResult(
+	context: GatewayContext,
+	name: string,
+	url: URL,
+	argumentNames: string[]
+): Promise<boolean> {
+	const looksLikeFilter = (key: string) => filterOperator.test(url.searchParams.get(key) ?? '');
+	const filters = argumentNames.filter(looksLikeFilter);
+	if (filters.length === 0) return false;
+	const { match } = await context.catalog.find(
+		name,
+		argumentNames.filter((key) => !filters.includes(key))
+	);
+	return match !== undefined;
+}
+
+const filterOperator =
+	/^(not\.)?(eq|neq|gt|gte|lt|lte|like|ilike|match|imatch|in|is|isdistinct|fts|plfts|phfts|wfts|cs|cd|ov|sl|sr|nxr|nxl|adj)\./;
+
+function notImplementedOnRpc(used: string[]): PostgrestError {
 	return postgrestError(
 		501,
 		'LOCAL501',

@@ -28,11 +28,14 @@ describe('endpoints the local stack does not implement', () => {
 		expect(signUp.error?.status).toBe(501);
 	});
 
-	it('answers result filtering on RPC with 501 instead of ignoring it', async () => {
-		const { status, error } = await anonClient().rpc('contract_series', { n: 3 }).eq('pos', 2);
-		expect(status).toBe(501);
-		expect(error?.code).toBe('LOCAL501');
-	});
+	it.each([false, true])(
+		'answers result filtering on RPC with 501 instead of ignoring it (GET: %s)',
+		async (get) => {
+			const { status, error } = await anonClient().rpc('contract_series', { n: 3 }, { get }).eq('pos', 2);
+			expect(status).toBe(501);
+			expect(error?.code).toBe('LOCAL501');
+		}
+	);
 });
 
 describe('CORS for the browser app on another origin', () => {
