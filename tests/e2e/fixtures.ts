@@ -30,3 +30,11 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.getByTestId('profile-name')).toBeVisible();
 }
+
+/** Waits until the installed service worker controls the page, as for a returning user (a first visit only
+ * installs it). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}

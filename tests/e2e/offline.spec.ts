@@ -1,14 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn, zh } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { signIn, waitForServiceWorkerControl, zh } from './fixtures';
 
 // The full offline behaviour is the next issue; this keeps the shell honest: once the service worker controls
 // the app, a reload without network still opens it, and a signed-in user still sees who they are.
-
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-}
 
 test('the sign-in page opens offline after the first visit', async ({ page, context }) => {
 	await page.goto('/login');
