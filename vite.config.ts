@@ -1,14 +1,41 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin, PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Vite 8 (rolldown) runs the plugins' closeBundle hooks concurrently and ignores `sequential`, so SvelteKit's
+ * adapter could copy .svelte-kit/output/client into build/ before @vite-pwa/sveltekit has written sw.js there:
+ * build/sw.js then went missing (or stale) depending on machine load. Run the PWA step first, then the adapter.
+ */
+function pwaBeforeAdapter(kit: Plugin[], pwa: Plugin[]): PluginOption[] {
+	const pwaBuild = pwa.find((plugin) => plugin.name === 'vite-plugin-pwa:sveltekit:build');
+	const kitCompile = kit.find((plugin) => plugin.name === 'vite-plugin-sveltekit-compile');
+	const pwaClose = pwaBuild?.closeBundle;
+	const kitClose = kitCompile?.closeBundle;
+	if (!pwaBuild || !kitCompile || !pwaClose || !kitClose)
+		throw new Error('pwaBeforeAdapter: plugins not found');
+	const run = (hook: typeof pwaClose) => (typeof hook === 'function' ? hook : hook.handler);
+	delete pwaBuild.closeBundle;
+	kitCompile.closeBundle = {
+		sequential: true,
+		async handler(...args) {
+			await run(pwaClose).apply(this, args);
+			await run(kitClose).apply(this, args);
+		}
+	};
+	return [...kit, ...pwa];
+}
+
 export default defineConfig({
-	plugins: [
-		sveltekit(),
+	plugins: pwaBeforeAdapter(
+		await sveltekit(),
 		SvelteKitPWA({
 			// The root layout registers the service worker itself (SvelteKit has no index.html to inject into).
 			injectRegister: false,
 			registerType: 'prompt',
+			// The SPA's only HTML page is adapter-static's fallback; precache it so navigateFallback can serve it.
+			kit: { adapterFallback: 'index.html', spa: true },
 			manifest: {
 				name: '综窗助手 Hall Assist',
 				short_name: '综窗助手',
@@ -33,7 +60,7 @@ export default defineConfig({
 				skipWaiting: false
 			}
 		})
-	],
+	),
 	test: {
 		projects: [
 			{
