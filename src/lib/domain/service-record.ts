@@ -1,0 +1,122 @@
+import * as z from 'zod/mini';
+
+/**
+ * A service record (办事记录): everything that happens to one visitor holding one queue ticket, on one day, in
+ * one hall. These schemas are the client's one definition of the shape; the SQL in
+ * supabase/migrations/*_service_records.sql is the server's, and an integration test keeps the two in step.
+ */
+
+export const BUSINESS_CATEGORIES = [
+	'enterprise_setup', // 企业开办
+	'construction_project', // 工程建设项目
+	'cross_province', // 跨省通办
+	'one_thing', // 高效办成一件事
+	'credit_repair', // 信用修复
+	'unified_certificate', // 统一出证
+	'other_approval', // 行政审批(其他)
+	'consultation' // 咨询
+] as const;
+export const businessCategory = z.enum(BUSINESS_CATEGORIES);
+export type BusinessCategory = z.infer<typeof businessCategory>;
+
+export const SPECIAL_GROUPS = ['elderly', 'disabled', 'pregnant', 'foreigner'] as const; // 老年人 残疾人 孕妇 外籍人士
+export const specialGroup = z.enum(SPECIAL_GROUPS);
+export type SpecialGroup = z.infer<typeof specialGroup>;
+
+export const EVENT_KINDS = [
+	'consult', // 咨询
+	'precheck', // 预审
+	'guide_to_window', // 引导至窗口 N (window_no required)
+	'accept', // 受理
+	'notify_pickup', // 通知领取
+	'picked_up', // 已领取
+	'mail', // 邮寄
+	'note' // 备注 (note required)
+] as const;
+export const eventKind = z.enum(EVENT_KINDS);
+export type EventKind = z.infer<typeof eventKind>;
+
+export const LIMITS = {
+	ticketNo: 12,
+	rawPayload: 2000,
+	note: 500,
+	windowNo: 99
+} as const;
+
+/** Ticket numbers as queue machines print them: letters and digits, e.g. A023, VIP01; stored upper-case. */
+export const ticketNo = z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/));
+const uuid = z.uuid();
+const timestamp = z.iso.datetime({ offset: true });
+const localDate = z.iso.date();
+
+/** A service record as the server sends it in a pull and as the device stores it. */
+export const serviceRecordRow = z.object({
+	id: uuid,
+	hall_id: uuid,
+	ticket_date: localDate,
+	ticket_no: ticketNo,
+	raw_payload: z.string().check(z.maxLength(LIMITS.rawPayload)),
+	category: z.nullable(businessCategory),
+	special_groups: z.array(specialGroup),
+	green_channel: z.boolean(),
+	first_responder_id: uuid,
+	first_responder_name: z.string(),
+	opened_at: timestamp,
+	updated_at: timestamp,
+	deleted_at: z.nullable(timestamp),
+	/** Set on the tombstone of a record that the server merged into another (same ticket opened twice). */
+	merged_into: z.nullable(uuid),
+	version: z.number()
+});
+export type ServiceRecordRow = z.infer<typeof serviceRecordRow>;
+
+/** One entry on a record's append-only timeline. */
+export const serviceRecordEventRow = z.object({
+	id: uuid,
+	record_id: uuid,
+	hall_id: uuid,
+	kind: eventKind,
+	window_no: z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowNo))),
+	note: z.nullable(z.string().check(z.maxLength(LIMITS.note))),
+	staff_id: uuid,
+	staff_name: z.string(),
+	occurred_at: timestamp,
+	version: z.number()
+});
+export type ServiceRecordEventRow = z.infer<typeof serviceRecordEventRow>;
+
+// Operation payloads: what a device sends in sync_push. The writing functions in SQL validate the same rules.
+
+export const openServiceRecord = z.object({
+	id: uuid,
+	ticket_no: ticketNo,
+	ticket_date: localDate,
+	raw_payload: z.string().check(z.maxLength(LIMITS.rawPayload)),
+	category: z.nullable(businessCategory),
+	special_groups: z.array(specialGroup),
+	green_channel: z.boolean(),
+	opened_at: timestamp
+});
+export type OpenServiceRecord = z.infer<typeof openServiceRecord>;
+
+/** Plain editable fields: last writer wins, in server order. Absent fields are left as they are. */
+export const updateServiceRecord = z.object({
+	id: uuid,
+	category: z.optional(z.nullable(businessCategory)),
+	special_groups: z.optional(z.array(specialGroup)),
+	green_channel: z.optional(z.boolean())
+});
+export type UpdateServiceRecord = z.infer<typeof updateServiceRecord>;
+
+export const addServiceRecordEvent = z.object({
+	id: uuid,
+	record_id: uuid,
+	kind: eventKind,
+	window_no: z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowNo))),
+	note: z.nullable(z.string().check(z.maxLength(LIMITS.note))),
+	occurred_at: timestamp
+});
+export type AddServiceRecordEvent = z.infer<typeof addServiceRecordEvent>;
+
+export const deleteServiceRecord = z.object({ id: uuid });
+export type DeleteServiceRecord = z.infer<typeof deleteServiceRecord>;
