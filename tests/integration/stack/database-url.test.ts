@@ -59,6 +59,7 @@ describe('DATABASE_URL', { timeout: 120_000 }, () => {
 		const seededUsers = await count(
 			`select count(*) as n from auth.users where raw_app_meta_data ->> 'demo' = 'true'`
 		);
+		expect(seededUsers).toBeGreaterThan(0);
 
 		const signIn = await fetch(
 			`http://127.0.0.1:${env.HALL_GATEWAY_PORT}/auth/v1/token?grant_type=password`,
