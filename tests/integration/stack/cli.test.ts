@@ -5,7 +5,14 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../../supabase/local/ports';
-import { isAlive, postmasterPid, runCli, waitUntilDead, type CliRun } from '../support/cli-process';
+import {
+	isAlive,
+	postmasterPid,
+	runCli,
+	startOrphanServer,
+	waitUntilDead,
+	type CliRun
+} from '../support/cli-process';
 
 // The CLI a developer runs (`npm run stack`, `npm run db:reset`): what they see and what it leaves behind.
 
@@ -35,6 +42,12 @@ afterEach(async () => {
 			run.child.kill('SIGTERM');
 			await run.exited;
 		}
+	}
+	// And a server this test started on its own data directory (the orphan) must not outlive it either.
+	const pid = postmasterPid(dataDir);
+	if (pid !== undefined && isAlive(pid)) {
+		process.kill(pid, 'SIGINT');
+		await waitUntilDead(pid);
 	}
 	await rm(workDir, { recursive: true, force: true });
 });
@@ -111,6 +124,39 @@ describe('stopping', slow, () => {
 		const second = start();
 		await second.waitFor(ready);
 		expect(second.output()).toContain(`http://127.0.0.1:${env.HALL_GATEWAY_PORT}`);
+	});
+});
+
+describe('a data directory that is already in use', slow, () => {
+	it('by another running stack: refuses with a message naming it, and leaves it running', async () => {
+		const first = start();
+		await first.waitFor(ready);
+		const pid = postmasterPid(dataDir) ?? 0;
+
+		const otherPorts = {
+			HALL_GATEWAY_PORT: String(await freePort()),
+			HALL_DB_PORT: String(await freePort())
+		};
+		const second = runCli('start', { ...env, ...otherPorts });
+		running.push(second);
+		expect((await second.exited).code).toBe(1);
+		expect(second.output()).toContain(`Another local stack (node pid ${first.child.pid}) is already using`);
+		expect(isAlive(pid)).toBe(true);
+	});
+
+	it('by a server orphaned without its stack: stops it and starts normally', async () => {
+		const first = start();
+		await first.waitFor(ready);
+		first.child.kill('SIGTERM');
+		await first.exited;
+		// A server whose parent is gone, as when a stack was SIGKILLed on a machine without setpriv.
+		const orphan = await startOrphanServer(dataDir, Number(env.HALL_DB_PORT));
+
+		const second = start();
+		await second.waitFor(ready);
+		expect(second.output()).toContain(`Stopping a PostgreSQL server (pid ${orphan}) left over`);
+		expect(isAlive(orphan)).toBe(false);
+		expect(postmasterPid(dataDir)).not.toBe(orphan);
 	});
 });
 

@@ -2,6 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverIdentity } from '../../../supabase/local/os-user';
+import { findPostgresBinaries } from '../../../supabase/local/postgres-binaries';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const cliPath = path.join(repoRoot, 'supabase', 'local', 'cli.ts');
@@ -92,4 +94,35 @@ export async function waitUntilDead(pid: number, timeoutMs = 15_000): Promise<bo
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	return !isAlive(pid);
+}
+
+/**
+ * Starts PostgreSQL on `dataDir` from a shell that exits at once, so the server's parent is init: the state a
+ * killed stack leaves behind where the kernel cannot stop the server for us. Resolves with the server's pid.
+ */
+export async function startOrphanServer(dataDir: string, port: number): Promise<number> {
+	const { postgres } = await findPostgresBinaries();
+	const identity = await serverIdentity();
+	const command = `${postgres} -D '${dataDir}' -p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= >/dev/null 2>&1 &`;
+	await new Promise<void>((resolve, reject) => {
+		const shell = spawn('sh', ['-c', command], { ...identity, stdio: 'ignore' });
+		shell.once('error', reject);
+		shell.once('exit', () => resolve());
+	});
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		const pid = postmasterPid(dataDir);
+		const status = readFileSafe(path.join(dataDir, 'postmaster.pid'));
+		if (pid !== undefined && status.includes('ready')) return pid;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	throw new Error(`the orphan PostgreSQL on ${dataDir} did not become ready`);
+}
+
+function readFileSafe(file: string): string {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return '';
+	}
 }
