@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { headerValue, sendJson } from './http';
-import type { JwtFailure } from './jwt';
+import type { ServerResponse } from 'node:http';
+import { sendJson } from './http';
 
 /** PostgREST's error body; `details` and `hint` are always present (null when empty), as with its default verbosity. */
 export interface PostgrestErrorBody {
@@ -154,82 +153,4 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 	} catch {
 		return undefined;
 	}
-}
-
-/** PostgREST's answer to a token it refuses: 401 with PGRST301 (cannot decode) or PGRST303 (bad claims). */
-export function fromJwtFailure(failure: JwtFailure): PostgrestError {
-	const [code, message, details] = describeJwtFailure(failure);
-	return postgrestError(401, code, message, details, null, {
-		'WWW-Authenticate': `Bearer error="invalid_token", error_description=${JSON.stringify(message)}`
-	});
-}
-
-function describeJwtFailure(failure: JwtFailure): [string, string, string | null] {
-	switch (failure.kind) {
-		case 'empty':
-			return ['PGRST301', 'Empty JWT is sent in Authorization header', null];
-		case 'parts':
-			return ['PGRST301', `Expected 3 parts in JWT; got ${failure.count}`, null];
-		case 'algorithm':
-			return [
-				'PGRST301',
-				'Wrong or unsupported encoding algorithm',
-				`JWT algorithm ${failure.algorithm} is not accepted`
-			];
-		case 'signature':
-			return ['PGRST301', 'No suitable key or wrong key type', 'None of the keys was able to decode the JWT'];
-		case 'unreadable':
-			return ['PGRST303', 'Parsing claims failed', null];
-		case 'expired':
-			return ['PGRST303', 'JWT expired', null];
-		case 'not-yet-valid':
-			return ['PGRST303', 'JWT not yet valid', null];
-		case 'issued-in-future':
-			return ['PGRST303', 'JWT issued at future', null];
-		case 'claim-type':
-			return failure.claim === 'aud'
-				? ['PGRST303', "The JWT 'aud' claim must be a string or an array of strings", null]
-				: ['PGRST303', `The JWT '${failure.claim}' claim must be a number`, null];
-	}
-}
-
-export const notInAudience = (): PostgrestError =>
-	postgrestError(401, 'PGRST303', 'JWT not in audience', null, null, {
-		'WWW-Authenticate': 'Bearer error="invalid_token", error_description="JWT not in audience"'
-	});
-
-/**
- * GoTrue's error body. With `X-Supabase-Api-Version: 2024-01-01` (supabase-js sends it) GoTrue answers
- * `{code: "<error_code>", message}` and echoes the header; older clients get `{code: <status>, error_code, msg}`.
- */
-export function sendAuthError(
-	request: IncomingMessage,
-	response: ServerResponse,
-	status: number,
-	errorCode: string,
-	message: string
-): void {
-	const version = headerValue(request, 'x-supabase-api-version');
-	if (version !== undefined && version >= '2024-01-01') {
-		sendJson(response, status, { code: errorCode, message }, { 'X-Supabase-Api-Version': '2024-01-01' });
-	} else {
-		sendJson(response, status, { code: status, error_code: errorCode, msg: message });
-	}
-}
-
-/** What the API gateway (Kong) in front of Supabase answers when the apikey is missing or not valid. */
-export function sendApiKeyError(response: ServerResponse, missing: boolean): void {
-	sendJson(response, 401, {
-		message: missing ? 'No API key found in request' : 'Invalid authentication credentials'
-	});
-}
-
-export function sendNotImplemented(response: ServerResponse, method: string, path: string): void {
-	sendJson(response, 501, {
-		code: 'LOCAL501',
-		message: `The local Supabase stack does not implement ${method} ${path}; see docs`,
-		details:
-			'Only /auth/v1/token, /auth/v1/user, /auth/v1/logout and /rest/v1/rpc/<function> are served locally.',
-		hint: 'Use a hosted Supabase project (or `supabase start` with Docker) for other endpoints.'
-	});
 }

@@ -1,7 +1,8 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context';
-import { fromJwtFailure, notInAudience, type PostgrestError } from './errors';
-import { bearerToken, headerValue } from './http';
+import type { PostgrestError } from './errors';
+import { fromJwtFailure, notInAudience } from './jwt-errors';
+import { bearerToken, headerValue, sendJson } from './http';
 import { hasAudience, verifyJwt, type Claims } from './jwt';
 
 /** Who a REST request runs as: the database role and the claims handed to auth.uid()/auth.jwt(). */
@@ -51,4 +52,11 @@ export function resolveIdentity(
 		return { error: notInAudience() };
 	}
 	return { role, claims: { ...claims, role }, anonRole };
+}
+
+/** What the API gateway (Kong) in front of Supabase answers when the apikey is missing or not valid. */
+export function sendApiKeyError(response: ServerResponse, missing: boolean): void {
+	sendJson(response, 401, {
+		message: missing ? 'No API key found in request' : 'Invalid authentication credentials'
+	});
 }

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { handleAuth } from './auth';
 import type { GatewayContext } from './context';
-import { postgrestError, sendApiKeyError, sendNotImplemented, sendPostgrestError } from './errors';
+import { postgrestError, sendPostgrestError } from './errors';
+import { sendNotImplemented } from './not-implemented';
 import { FunctionCatalog } from './functions';
 import { answerPreflight, applyCors, BodyTooLargeError, sendJson } from './http';
-import { checkApiKey, resolveIdentity } from './identity';
+import { checkApiKey, resolveIdentity, sendApiKeyError } from './identity';
 import { handleRpc } from './rpc';
 
 export interface GatewayOptions {

@@ -1,7 +1,7 @@
 import { AuthApiError } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
 import { testRefreshTokenReuseIntervalSeconds } from '../setup/global-setup';
-import { anonClient, signedInClient } from '../support/clients';
+import { anonClient, signedInClient, stack } from '../support/clients';
 import { contractPassword, contractPeople } from '../support/contract-people';
 import { decodeClaims, nowSeconds } from '../support/tokens';
 import { useContractFixtures } from '../support/contract-fixtures';
@@ -69,6 +69,22 @@ describe('password sign-in', () => {
 			status: 400,
 			code: 'invalid_credentials',
 			message: 'Invalid login credentials'
+		});
+	});
+});
+
+describe('error bodies', () => {
+	it('use the pre-2024 shape {code: <status>, error_code, msg} for clients that send no API version', async () => {
+		const response = await fetch(`${stack().url}/auth/v1/token?grant_type=password`, {
+			method: 'POST',
+			headers: { apikey: stack().anonKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ email: alice.email, password: 'wrong' })
+		});
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({
+			code: 400,
+			error_code: 'invalid_credentials',
+			msg: 'Invalid login credentials'
 		});
 	});
 });
