@@ -94,6 +94,18 @@ async function main(): Promise<void> {
 			if (error) throw new Error(error.message);
 		});
 
+		// Without supabase-js: how much of the time is the client library and how much the gateway.
+		const headers = {
+			apikey: stack.anonKey,
+			authorization: `Bearer ${signIn.data.session.access_token}`,
+			'content-type': 'application/json'
+		};
+		const rpcUrl = `${stack.url}/rest/v1/rpc/${target.fn}`;
+		await measure(`fetch → gateway → ${target.fn}()`, async () => {
+			const response = await fetch(rpcUrl, { method: 'POST', headers, body: '{}' });
+			await response.text();
+		});
+
 		// Baselines: the same function straight through pg, as the same user (role and claims set as the gateway does).
 		const claims = JSON.stringify({ ...decode(signIn.data.session.access_token) });
 		const direct = new pg.Client({ connectionString: stack.databaseUrl });
