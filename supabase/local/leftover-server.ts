@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -9,6 +9,13 @@ import path from 'node:path';
 export async function stopLeftoverServer(dataDir: string, log: (line: string) => void): Promise<void> {
 	const pid = await postmasterPid(dataDir);
 	if (pid === undefined || !isAlive(pid)) return; // PostgreSQL itself discards a stale pid file.
+	const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+	if (command !== undefined && !command.split('\0').includes(dataDir)) {
+		// After a reboot the pid may belong to an unrelated process; PostgreSQL would refuse to start because of it.
+		log(`Removing a stale postmaster.pid: pid ${pid} is not a PostgreSQL server on ${dataDir}.`);
+		await rm(path.join(dataDir, 'postmaster.pid'), { force: true });
+		return;
+	}
 	const parent = await parentCommand(pid);
 	if (parent === undefined) {
 		throw new Error(

@@ -45,7 +45,7 @@ afterEach(async () => {
 	}
 	// And a server this test started on its own data directory (the orphan) must not outlive it either.
 	const pid = postmasterPid(dataDir);
-	if (pid !== undefined && isAlive(pid)) {
+	if (pid !== undefined && pid !== process.pid && isAlive(pid)) {
 		process.kill(pid, 'SIGINT');
 		await waitUntilDead(pid);
 	}
@@ -157,6 +157,24 @@ describe('a data directory that is already in use', slow, () => {
 		expect(second.output()).toContain(`Stopping a PostgreSQL server (pid ${orphan}) left over`);
 		expect(isAlive(orphan)).toBe(false);
 		expect(postmasterPid(dataDir)).not.toBe(orphan);
+	});
+});
+
+describe('a stale postmaster.pid', slow, () => {
+	it('naming a live process that is not PostgreSQL (a reused pid) is removed, and the start succeeds', async () => {
+		const first = start();
+		await first.waitFor(ready);
+		first.child.kill('SIGTERM');
+		await first.exited;
+		// This test process is alive and certainly not a PostgreSQL server on that directory.
+		await writeFile(path.join(dataDir, 'postmaster.pid'), `${process.pid}\n${dataDir}\n`);
+
+		const second = start();
+		await second.waitFor(ready);
+		expect(second.output()).toContain(
+			`Removing a stale postmaster.pid: pid ${process.pid} is not a PostgreSQL server`
+		);
+		expect(isAlive(process.pid)).toBe(true);
 	});
 });
 
