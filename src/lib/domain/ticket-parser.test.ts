@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './service-record';
 import type { TicketFormat } from './ticket-format';
-import { parseTicket, parseTypedTicket, type TicketParseResult } from './ticket-parser';
+import { parseTicket, parseTypedTicket, type TicketParseResult, type TicketRejection } from './ticket-parser';
 
 const TODAY = '2026-11-25';
 const PLAIN: TicketFormat = { kind: 'plain' };
@@ -9,8 +9,8 @@ const PLAIN: TicketFormat = { kind: 'plain' };
 const CENTER: TicketFormat = { kind: 'url', param: 'ticket', date_param: 'date' };
 const JSON_FORMAT: TicketFormat = { kind: 'json', field: 'ticketNo', date_field: 'date' };
 
-const ok = (ticket_no: string, ticket_date = TODAY) => ({ ok: true, ticket_no, ticket_date });
-const no = (reason: string) => ({ ok: false, reason });
+const ok = (ticket_no: string, ticket_date = TODAY) => ({ ok: true as const, ticket_no, ticket_date });
+const no = (reason: TicketRejection) => ({ ok: false as const, reason });
 
 interface Case {
 	name: string;

@@ -1,0 +1,17 @@
+import { session, type StaffProfile } from '$lib/backend';
+
+/**
+ * The signed-in staff member, loaded when a tickets screen is opened directly (a reload, a shared link) rather
+ * than through the home page. Offline, the session falls back to the last known profile. Call during component
+ * initialisation.
+ */
+export function useStaffProfile(): { readonly current: StaffProfile | null } {
+	$effect(() => {
+		if (session.userId && session.profile.status === 'idle') void session.loadProfile();
+	});
+	return {
+		get current() {
+			return session.profile.status === 'ready' ? session.profile.profile : null;
+		}
+	};
+}

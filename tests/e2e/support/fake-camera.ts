@@ -1,0 +1,59 @@
+/**
+ * A fake camera for Chromium: a .y4m video (YUV4MPEG2 text header + raw I420 frames) showing one QR code,
+ * written directly (no ffmpeg), for `--use-file-for-fake-video-capture`. Chromium plays it in a loop as the
+ * only camera, so whatever page asks for the camera sees the QR code.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import QRCode from 'qrcode';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium';
+
+const WIDTH = 640;
+const HEIGHT = 480;
+/** Quiet zone around the code, in modules: the QR standard asks for 4, decoders need it to find the code. */
+const QUIET = 4;
+const FRAMES = 5;
+const BLACK = 16; // video-range luma, as a camera would deliver
+const WHITE = 235;
+
+/** The luma plane of one frame: the QR code as large as fits, centred on white paper. */
+export function qrLumaFrame(text: string): Uint8Array {
+	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+	const scale = Math.floor(Math.min(WIDTH, HEIGHT) / (modules.size + 2 * QUIET));
+	const left = Math.floor((WIDTH - modules.size * scale) / 2);
+	const top = Math.floor((HEIGHT - modules.size * scale) / 2);
+	const luma = new Uint8Array(WIDTH * HEIGHT).fill(WHITE);
+	for (let y = 0; y < modules.size * scale; y++) {
+		for (let x = 0; x < modules.size * scale; x++) {
+			const dark = modules.get(Math.floor(y / scale), Math.floor(x / scale));
+			if (dark) luma[(top + y) * WIDTH + left + x] = BLACK;
+		}
+	}
+	return luma;
+}
+
+/** Writes a y4m video of the QR code for `text` and returns its path. */
+export async function writeQrVideo(text: string): Promise<string> {
+	const luma = qrLumaFrame(text);
+	const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128); // grey: no colour
+	const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`, 'ascii');
+	const frame = Buffer.concat([Buffer.from('FRAME\n', 'ascii'), luma, chroma, chroma]);
+	const file = join(await mkdtemp(join(tmpdir(), 'hall-camera-')), 'ticket.y4m');
+	await writeFile(file, Buffer.concat([header, ...Array.from({ length: FRAMES }, () => frame)]));
+	return file;
+}
+
+/** A browser whose only camera shows `video`; camera permission is granted without a prompt. */
+export function launchWithFakeCamera(video: string): Promise<Browser> {
+	return chromium.launch({
+		executablePath: chromiumPath(),
+		args: [
+			...CHROMIUM_ARGS,
+			'--use-fake-ui-for-media-stream',
+			'--use-fake-device-for-media-stream',
+			`--use-file-for-fake-video-capture=${video}`
+		]
+	});
+}
