@@ -54,3 +54,10 @@ select p.id, p.hall_id, p.post, p.display_name, true
 from demo_people p;
 
 drop table demo_people;
+
+-- How each hall's queue machine encodes its tickets (src/lib/domain/ticket-format.ts): the center's prints a link,
+-- the station's a JSON object.
+update app.halls set ticket_format = '{"kind": "url", "param": "ticket", "date_param": "date"}'
+where id = 'a0000000-0000-4000-8000-000000000001';
+update app.halls set ticket_format = '{"kind": "json", "field": "ticketNo", "date_field": "date"}'
+where id = 'a0000000-0000-4000-8000-000000000002';

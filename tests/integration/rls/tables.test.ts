@@ -90,6 +90,109 @@ describe('hall isolation', () => {
 	});
 });
 
+describe('synced tables', () => {
+	// One service record with one event in each hall, and one applied op per user, written as the superuser.
+	const records = {
+		center: 'f1000000-0000-4000-8000-000000000001',
+		station: 'f1000000-0000-4000-8000-000000000002'
+	};
+	beforeAll(async () => {
+		for (const [hall, person, id] of [
+			[halls.center, people.intake, records.center],
+			[halls.station, people.stationAssist, records.station]
+		] as const) {
+			await db.query(
+				`insert into app.service_records (id, hall_id, ticket_date, ticket_no, raw_payload, first_responder_id,
+				   first_responder_name, opened_at)
+				 select $1, $2, '2026-11-20', 'RLS01', 'RLS01', s.id, s.display_name, now()
+				 from app.staff s where s.user_id = $3`,
+				[id, hall, person.id]
+			);
+			await db.query(
+				`insert into app.service_record_events (id, record_id, hall_id, kind, staff_id, staff_name, occurred_at)
+				 select gen_random_uuid(), $1, $2, 'consult', s.id, s.display_name, now()
+				 from app.staff s where s.user_id = $3`,
+				[id, hall, person.id]
+			);
+			await db.query(
+				`insert into app.applied_ops (user_id, op_id, result) values ($1, gen_random_uuid()::text, '{}')`,
+				[person.id]
+			);
+		}
+	});
+
+	const hallScoped = ['app.service_records', 'app.service_record_events', 'app.hall_versions'];
+
+	it.each([...hallScoped, 'app.applied_ops'])(
+		'anon cannot read %s, while signed-in staff can',
+		async (table) => {
+			expect(
+				await asCaller(db, { role: 'anon' }, (client) =>
+					sqlState(() => client.query(`select * from ${table}`))
+				)
+			).toBe('42501');
+			const { rowCount } = await asCaller(db, intake, (client) => client.query(`select * from ${table}`));
+			expect(rowCount).toBeGreaterThan(0);
+		}
+	);
+
+	it.each(hallScoped)('%s shows each hall’s staff only their own hall’s rows', async (table) => {
+		for (const [caller, hall] of [
+			[intake, halls.center],
+			[stationAssist, halls.station]
+		] as const) {
+			const { rows } = await asCaller(db, caller, (client) =>
+				client.query<{ hall_id: string }>(`select distinct hall_id from ${table}`)
+			);
+			expect(rows.map((row) => row.hall_id)).toEqual([hall]);
+		}
+	});
+
+	it('applied ops are visible only to the user who sent them', async () => {
+		const { rows } = await asCaller(db, stationAssist, (client) =>
+			client.query<{ user_id: string }>('select distinct user_id from app.applied_ops')
+		);
+		expect(rows.map((row) => row.user_id)).toEqual([people.stationAssist.id]);
+	});
+
+	it('staff cannot change another hall’s record, while changing their own hall’s works', async () => {
+		const update = (id: string) =>
+			asCaller(db, stationAssist, (client) =>
+				client.query(`update app.service_records set green_channel = true where id = $1`, [id])
+			);
+		expect((await update(records.center)).rowCount).toBe(0);
+		expect((await update(records.station)).rowCount).toBe(1);
+	});
+
+	it('staff cannot add an event to another hall’s record, while adding to their own works', async () => {
+		const addEvent = (record: string, hall: string) =>
+			asCaller(db, stationAssist, (client) =>
+				sqlState(() =>
+					client.query(
+						`insert into app.service_record_events (id, record_id, hall_id, kind, staff_id, staff_name, occurred_at)
+						 select gen_random_uuid(), $1, $2, 'note', s.id, s.display_name, now()
+						 from app.staff s where s.user_id = $3`,
+						[record, hall, people.stationAssist.id]
+					)
+				)
+			);
+		// Refused before RLS is even asked: the version trigger cannot take another hall's counter (P0001).
+		expect(['42501', 'P0001']).toContain(await addEvent(records.center, halls.center));
+		expect(await addEvent(records.station, halls.station)).toBe('ok');
+	});
+
+	it('no one can hard-delete a record (tombstones only), while marking it deleted works', async () => {
+		const state = await asCaller(db, stationAssist, (client) =>
+			sqlState(() => client.query('delete from app.service_records where id = $1', [records.station]))
+		);
+		expect(state).toBe('42501');
+		const { rowCount } = await asCaller(db, stationAssist, (client) =>
+			client.query('update app.service_records set deleted_at = now() where id = $1', [records.station])
+		);
+		expect(rowCount).toBe(1);
+	});
+});
+
 describe('no one can change their own post', () => {
 	it('a direct update of app.staff is refused, while reading the own row works', async () => {
 		const state = await asCaller(db, intake, (client) =>
@@ -121,7 +224,39 @@ describe('function privileges', () => {
 	// EXECUTE is revoked by default and granted function by function. This list is the whole API surface a
 	// signed-in user can reach; a new function must be added here on purpose, after checking it cannot be
 	// used to change anyone's post or hall.
-	const grantedToAuthenticated = ['app.current_hall_id', 'app.current_staff', 'public.me'];
+	// sync_push / sync_pull are SECURITY INVOKER, so the app functions they reach run as the caller and need
+	// EXECUTE too; they are not exposed through the API (app is not an exposed schema) and every table they write
+	// is held to the caller's hall by RLS (see 'synced tables' above). Trigger functions need no grant.
+	const grantedToAuthenticated = [
+		'app.apply_op',
+		'app.boolean_field',
+		'app.changes_since',
+		'app.current_hall_id',
+		'app.current_staff',
+		'app.date_field',
+		'app.dispatch_op',
+		'app.enum_field',
+		'app.enum_set_field',
+		'app.int_field',
+		'app.live_service_record',
+		'app.next_version',
+		'app.op_service_record_add_event',
+		'app.op_service_record_delete',
+		'app.op_service_record_open',
+		'app.op_service_record_update',
+		'app.reject',
+		'app.require_staff',
+		'app.service_record_survivor',
+		'app.sync_limits',
+		'app.text_field',
+		'app.timestamp_field',
+		'app.union_special_groups',
+		'app.uuid_field',
+		'app.versions_since',
+		'public.me',
+		'public.sync_pull',
+		'public.sync_push'
+	];
 
 	async function executableBy(role: string): Promise<string[]> {
 		const { rows } = await db.query<{ name: string }>(

@@ -1,9 +1,17 @@
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { POSTS } from '../../../src/lib/backend/me';
+import {
+	businessCategory,
+	eventKind,
+	serviceRecordEventRow,
+	serviceRecordRow,
+	specialGroup
+} from '../../../src/lib/domain/service-record';
+import { SYNCED_TABLES } from '../../../src/lib/domain/sync-protocol';
 
 // The SQL is the definition on the server and the client's types are the definition in the app (DESIGN §4):
-// this keeps the two from drifting apart.
+// this keeps the two from drifting apart. Expected lists come from the zod schemas themselves.
 
 let db: pg.Pool;
 beforeAll(() => {
@@ -13,9 +21,44 @@ afterAll(async () => {
 	await db.end();
 });
 
-it('the client knows exactly the staff posts of app.staff_post, in order', async () => {
-	const { rows } = await db.query<{ post: string }>(
-		`select unnest(enum_range(null::app.staff_post))::text as post`
+async function enumValues(type: string): Promise<string[]> {
+	const { rows } = await db.query<{ value: string }>(
+		`select unnest(enum_range(null::${type}))::text as value`
 	);
-	expect(rows.map((row) => row.post)).toEqual([...POSTS]);
+	return rows.map((row) => row.value);
+}
+
+it('the client knows exactly the staff posts of app.staff_post, in order', async () => {
+	expect(await enumValues('app.staff_post')).toEqual([...POSTS]);
+});
+
+describe('service records', () => {
+	it.each([
+		['app.business_category', businessCategory.options],
+		['app.special_group', specialGroup.options],
+		['app.service_event_kind', eventKind.options]
+	])('%s has exactly the values of the zod enum, in order', async (type, options) => {
+		expect(await enumValues(type)).toEqual([...options]);
+	});
+
+	it.each([
+		['service_records', serviceRecordRow.shape],
+		['service_record_events', serviceRecordEventRow.shape]
+	])('app.%s has exactly the columns of its zod row schema', async (table, shape) => {
+		const { rows } = await db.query<{ column_name: string }>(
+			`select column_name from information_schema.columns
+			 where table_schema = 'app' and table_name = $1 order by column_name`,
+			[table]
+		);
+		expect(rows.map((row) => row.column_name)).toEqual(Object.keys(shape).sort());
+	});
+
+	it('every synced table of the protocol exists in app', async () => {
+		const { rows } = await db.query<{ name: string }>(
+			`select relname as name from pg_class
+			 where relnamespace = 'app'::regnamespace and relname = any ($1) order by relname`,
+			[Object.keys(SYNCED_TABLES)]
+		);
+		expect(rows.map((row) => row.name)).toEqual(Object.keys(SYNCED_TABLES).sort());
+	});
 });
