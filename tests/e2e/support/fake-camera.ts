@@ -45,15 +45,14 @@ export async function writeQrVideo(text: string): Promise<string> {
 	return file;
 }
 
-/** A browser whose only camera shows `video`; camera permission is granted without a prompt. */
-export function launchWithFakeCamera(video: string): Promise<Browser> {
-	return chromium.launch({
-		executablePath: chromiumPath(),
-		args: [
-			...CHROMIUM_ARGS,
-			'--use-fake-ui-for-media-stream',
-			'--use-fake-device-for-media-stream',
-			`--use-file-for-fake-video-capture=${video}`
-		]
-	});
+/**
+ * A browser with one fake camera: showing `video` if given (else Chromium's test pattern). With
+ * `grantPermission` the camera is allowed without a prompt; without it, headless Chromium dismisses the prompt,
+ * which a page sees as the user refusing (NotAllowedError). The project's own browser has no camera at all.
+ */
+export function launchWithCamera(options: { video?: string; grantPermission: boolean }): Promise<Browser> {
+	const args = [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream'];
+	if (options.grantPermission) args.push('--use-fake-ui-for-media-stream');
+	if (options.video) args.push(`--use-file-for-fake-video-capture=${options.video}`);
+	return chromium.launch({ executablePath: chromiumPath(), args });
 }
