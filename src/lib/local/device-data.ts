@@ -1,0 +1,36 @@
+import { EMPTY_SYNC_STATE, SYNCED_TABLE_NAMES, type Actor, type HallDatabase } from './db';
+
+/**
+ * Whose data the device holds. Synced rows belong to the signed-in user's scope, so they are wiped when the
+ * user signs out or another user signs in. The outbox and the rejected list are never wiped here: each entry
+ * names its author and waits for that author's next sign-in (sign-out is refused while the outbox has ops).
+ */
+
+const ALL_TABLES = [...SYNCED_TABLE_NAMES, 'outbox', 'rejected', 'sync_state'] as const;
+
+/** Called when the engine starts for a signed-in user: keeps their data, or starts clean for a new user. */
+export async function prepareForUser(db: HallDatabase, actor: Actor): Promise<void> {
+	await db.transaction('rw', ALL_TABLES, async () => {
+		const state = (await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE;
+		if (state.user_id !== actor.user_id) {
+			await Promise.all(SYNCED_TABLE_NAMES.map((name) => db.table(name).clear()));
+			await db.sync_state.put({ ...EMPTY_SYNC_STATE, user_id: actor.user_id, actor });
+			return;
+		}
+		// Same user: the name or hall may have changed since; the cursor and epoch stay.
+		await db.sync_state.put({ ...state, actor });
+	});
+}
+
+/** At sign-out: the next person on this tablet must not see this user's hall data. */
+export async function wipeSyncedData(db: HallDatabase): Promise<void> {
+	await db.transaction('rw', ALL_TABLES, async () => {
+		await Promise.all(SYNCED_TABLE_NAMES.map((name) => db.table(name).clear()));
+		await db.sync_state.put(EMPTY_SYNC_STATE);
+	});
+}
+
+/** Ops of this user not yet acknowledged by the server. */
+export function pendingCount(db: HallDatabase, userId: string): Promise<number> {
+	return db.outbox.filter((entry) => entry.actor.user_id === userId).count();
+}

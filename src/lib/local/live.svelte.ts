@@ -1,0 +1,36 @@
+import { liveQuery } from 'dexie';
+
+/**
+ * Dexie's liveQuery for runes, the one wrapper the app uses: `current` is undefined until the first answer, then
+ * follows every change to the tables the query read. `args` is read in the effect, so when the arguments change
+ * the query restarts; the previous answer stays on screen meanwhile (no flash of "loading").
+ * Call during component initialisation (it uses $effect).
+ */
+export function live<A, T>(
+	args: () => A,
+	query: (args: A) => Promise<T>
+): { readonly current: T | undefined; readonly error: unknown } {
+	let current = $state<T | undefined>(undefined);
+	let error = $state<unknown>(undefined);
+	$effect(() => {
+		const value = args();
+		const subscription = liveQuery(() => query(value)).subscribe({
+			next: (next) => {
+				current = next;
+				error = undefined;
+			},
+			error: (failure: unknown) => {
+				error = failure;
+			}
+		});
+		return () => subscription.unsubscribe();
+	});
+	return {
+		get current() {
+			return current;
+		},
+		get error() {
+			return error;
+		}
+	};
+}

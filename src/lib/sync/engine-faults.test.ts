@@ -1,0 +1,177 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addServiceRecordEvent, openServiceRecord } from '$lib/local/service-records';
+import type { SyncEngine } from './engine';
+import { device, ticket } from './testing/device';
+import { FakeServer } from './testing/fake-server';
+
+// Only the engine's own waits are faked; fake-indexeddb schedules with setImmediate and keeps running.
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+});
+
+const engines: SyncEngine[] = [];
+afterEach(() => {
+	for (const engine of engines.splice(0)) engine.stop();
+	vi.useRealTimers();
+});
+
+async function started(server: FakeServer, dbName?: string) {
+	const made = await device(server, dbName ? { dbName } : {});
+	engines.push(made.engine);
+	return made;
+}
+
+/** Lets the backoff timer fire and the cycle it starts finish. */
+async function waitOut(engine: SyncEngine, ms: number): Promise<void> {
+	await vi.advanceTimersByTimeAsync(ms);
+	await engine.whenIdle();
+}
+
+describe('sync engine against a failing network', () => {
+	it('a lost request changes nothing on the server and is sent again later', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		await openServiceRecord(ticket('A023'), db);
+		server.pushFaults.push({ kind: 'request_lost' });
+
+		await engine.start();
+		expect(server.records.size).toBe(0);
+		expect(await db.outbox.count()).toBe(1);
+		expect(engine.status.failure).toBe('network');
+
+		// Full jitter with random 0.5: the first retry is due after half of the 1 s base.
+		await waitOut(engine, 500);
+		expect(server.records.size).toBe(1);
+		expect(await db.outbox.count()).toBe(0);
+		expect(engine.status.failure).toBeNull();
+	});
+
+	it('a response lost after the commit ends in exactly one effect', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		const record = await openServiceRecord(ticket('A024'), db);
+		await addServiceRecordEvent({ record_id: record.id, kind: 'consult' }, db);
+		server.pushFaults.push({ kind: 'response_lost' });
+
+		await engine.start();
+		expect(await db.outbox.count()).toBe(2); // committed on the server, but the device cannot know
+		await waitOut(engine, 500);
+
+		expect(server.pushed).toHaveLength(2);
+		expect(server.pushed[1]).toEqual(server.pushed[0]); // the same ops, under the same op ids
+		expect(server.records.size).toBe(1);
+		expect(server.events.size).toBe(1);
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.service_record_events.count()).toBe(1);
+	});
+
+	it('after a 500 the queue drains by itself, with no new write', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		await openServiceRecord(ticket('A025'), db);
+		server.pushFaults.push(
+			{ kind: 'http', failure: 'server', status: 500, code: 'XX000' },
+			{ kind: 'http', failure: 'server', status: 503, code: '' }
+		);
+
+		await engine.start();
+		await waitOut(engine, 500); // first retry: fails again, the next wait doubles
+		expect(await db.outbox.count()).toBe(1);
+		await waitOut(engine, 999);
+		expect(await db.outbox.count()).toBe(1);
+		await waitOut(engine, 1);
+		expect(await db.outbox.count()).toBe(0);
+		expect(server.records.size).toBe(1);
+	});
+
+	it('a 401 refreshes the session and sends again in the same sync', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		await openServiceRecord(ticket('A026'), db);
+		server.pushFaults.push({ kind: 'http', failure: 'unauthorized', status: 401, code: 'PGRST303' });
+
+		await engine.start();
+		expect(server.refreshes).toBe(1);
+		expect(await db.outbox.count()).toBe(0);
+		expect(server.records.size).toBe(1);
+	});
+
+	it('a function the server does not have (PGRST202) holds the queue and asks for an update', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		await openServiceRecord(ticket('A027'), db);
+		server.pushFaults.push({ kind: 'http', failure: 'version_skew', status: 404, code: 'PGRST202' });
+
+		await engine.start();
+		expect(engine.status.held).toBe('update_required');
+		expect((await db.sync_state.get('state'))?.held).toBe('update_required');
+		await waitOut(engine, 10 * 60_000); // timers and retries: nothing is sent, nothing deleted
+		expect(server.pushed).toHaveLength(1);
+		expect(await db.outbox.count()).toBe(1);
+
+		// The updated app starts a new engine: the hold is lifted and the queue goes out.
+		engine.stop();
+		const { engine: updated } = await started(server, db.name);
+		await updated.start();
+		expect(updated.status.held).toBeNull();
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('an op rejected mid-batch stays visible with its reason; the others are acknowledged', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		const kept = await openServiceRecord(ticket('A028'), db);
+		const gone = await openServiceRecord(ticket('A029'), db);
+		await engine.start();
+		server.change(gone.id, { deleted_at: new Date().toISOString() }); // deleted by a manager elsewhere
+
+		await addServiceRecordEvent({ record_id: kept.id, kind: 'consult' }, db);
+		await addServiceRecordEvent({ record_id: gone.id, kind: 'accept' }, db);
+		await addServiceRecordEvent({ record_id: kept.id, kind: 'accept' }, db);
+		await engine.sync();
+
+		expect(server.pushed.at(-1)).toHaveLength(3); // one batch
+		expect(server.events.size).toBe(2);
+		expect(await db.outbox.count()).toBe(0);
+		const rejected = await db.rejected.toArray();
+		expect(rejected).toHaveLength(1);
+		expect(rejected[0]).toMatchObject({ type: 'service_record.add_event', code: 'conflict' });
+		expect(rejected[0]?.payload).toMatchObject({ record_id: gone.id, kind: 'accept' });
+	});
+
+	it('a whole-call 4xx dead-letters the one op it was about and sends the rest', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		await openServiceRecord(ticket('A030'), db);
+		await openServiceRecord(ticket('A031'), db);
+		server.pushFaults.push(
+			{ kind: 'http', failure: 'client', status: 400, code: '22P02' }, // the batch
+			{ kind: 'http', failure: 'client', status: 400, code: '22P02' } // then A030 alone
+		);
+
+		await engine.start();
+		expect(await db.outbox.count()).toBe(0);
+		expect(await db.rejected.count()).toBe(1);
+		expect((await db.rejected.toArray())[0]).toMatchObject({ code: '22P02' });
+		expect([...server.records.values()].map((row) => row.ticket_no)).toEqual(['A031']);
+	});
+
+	it('two tabs sharing the uploader lock never push at the same time, and each op goes once', async () => {
+		const server = new FakeServer();
+		const { inProcessLock } = await import('./uploader-lock');
+		const lock = inProcessLock();
+		const tab1 = await device(server, { dbName: 'shared-tabs', lock });
+		const tab2 = await device(server, { dbName: 'shared-tabs', lock });
+		engines.push(tab1.engine, tab2.engine);
+		for (const no of ['B001', 'B002', 'B003']) await openServiceRecord(ticket(no), tab1.db);
+		server.pushDelay = () => new Promise((resolve) => setImmediate(resolve));
+
+		await Promise.all([tab1.engine.start(), tab2.engine.start()]);
+
+		expect(server.maxConcurrentPushes).toBe(1);
+		expect(server.pushed.flat()).toHaveLength(3);
+		expect(server.records.size).toBe(3);
+		expect(await tab2.db.outbox.count()).toBe(0);
+	});
+});

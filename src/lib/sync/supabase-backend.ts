@@ -1,0 +1,38 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import * as z from 'zod/mini';
+import { opResult, pullResult, type Op, type OpResult, type PullResult } from '$lib/domain/sync-protocol';
+import { classifyFailure, SyncTransportError, type SyncBackend } from './backend';
+
+/**
+ * The engine's backend over supabase-js: sync_push / sync_pull RPCs, answers checked with the protocol's zod
+ * schemas (a server that answers in another shape is treated as a failing server, never trusted blindly).
+ */
+export function supabaseBackend(client: () => SupabaseClient): SyncBackend {
+	async function call<T>(fn: string, args: Record<string, unknown>, schema: z.ZodMiniType<T>): Promise<T> {
+		let response;
+		try {
+			response = await client().rpc(fn, args);
+		} catch (error) {
+			throw new SyncTransportError('network', 0, 'fetch', String(error));
+		}
+		const { error, status } = response;
+		if (error) {
+			throw new SyncTransportError(classifyFailure(status, error.code), status, error.code, error.message);
+		}
+		const parsed = schema.safeParse(response.data);
+		if (!parsed.success) {
+			throw new SyncTransportError('server', status, 'bad_response', `${fn} answered an unexpected shape`);
+		}
+		return parsed.data;
+	}
+
+	return {
+		push: (ops: readonly Op[]): Promise<OpResult[]> => call('sync_push', { ops }, z.array(opResult)),
+		pull: (cursor: number, maxRows: number): Promise<PullResult> =>
+			call('sync_pull', { cursor, max_rows: maxRows }, pullResult),
+		async refreshSession(): Promise<boolean> {
+			const { data, error } = await client().auth.refreshSession();
+			return !error && data.session !== null;
+		}
+	};
+}
