@@ -9,31 +9,23 @@ security invoker
 set search_path = ''
 as $$
 declare
-	result jsonb;
+	-- The not_staff error is app.require_staff()'s, the same one sync_push and sync_pull raise.
+	caller app.staff := app.require_staff();
 begin
-	-- Reads through RLS as the caller: a staff member sees their own row and hall, nobody else's.
-	select jsonb_build_object(
-		'staff_id', s.id,
-		'email', (select auth.jwt()) ->> 'email',
-		'display_name', s.display_name,
-		'post', s.post,
-		'hall_id', h.id,
-		'hall_name', h.name,
-		'ticket_format', h.ticket_format
-	)
-	into result
-	from app.staff s
-	join app.halls h on h.id = s.hall_id
-	where s.user_id = (select auth.uid()) and s.active;
-
-	if result is null then
-		raise exception using
-			errcode = 'P0001',
-			message = 'not_staff',
-			detail = 'This account has no active staff record in any hall.',
-			hint = 'A manager must add the account to a hall before it can be used.';
-	end if;
-	return result;
+	-- Reads the hall through RLS as the caller: a staff member sees their own hall, nobody else's.
+	return (
+		select jsonb_build_object(
+			'staff_id', caller.id,
+			'email', (select auth.jwt()) ->> 'email',
+			'display_name', caller.display_name,
+			'post', caller.post,
+			'hall_id', h.id,
+			'hall_name', h.name,
+			'ticket_format', h.ticket_format
+		)
+		from app.halls h
+		where h.id = caller.hall_id
+	);
 end;
 $$;
 comment on function public.me() is 'The signed-in staff member: name, post and hall, and the hall''s ticket format.';

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../src/lib/domain/service-record';
 import type { Op } from '../../../src/lib/domain/sync-protocol';
 import { adminDb } from '../support/clients';
 import { addEvent, openRecord } from './support/ops';
-import { createAccount, staff } from './support/people';
+import { createAccount, removeAccounts, staff } from './support/people';
 import { countRows } from './support/rows';
 import { device, pull, push, RpcError, type SyncClient } from './support/sync-client';
 
@@ -18,6 +18,7 @@ beforeAll(async () => {
 	tablet = await device(staff.intake.email);
 });
 afterAll(async () => {
+	await removeAccounts(db, ['nostaff@sync.test']);
 	await db.end();
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../../src/lib/domain/sync-protocol';
 import { adminDb } from '../support/clients';
 import { addEvent, deleteRecord, openRecord } from './support/ops';
-import { center, createAccount, staff, station } from './support/people';
+import { center, createAccount, removeAccounts, staff, station } from './support/people';
 import { deviceView } from './support/rows';
 import { device, pull, pullAll, push, type SyncClient } from './support/sync-client';
 
@@ -21,6 +21,7 @@ beforeAll(async () => {
 	]);
 });
 afterAll(async () => {
+	await removeAccounts(db, ['moving@sync.test', 'promoted@sync.test']);
 	await db.end();
 });
 

@@ -63,6 +63,8 @@ describe('opening a record', () => {
 			'validation',
 			/opened_at/
 		],
+		// Not caught by a field check: the database's own error (22008) becomes 'validation' with its message.
+		['an impossible date', tampered(open(), {}, { ticket_date: '2026-02-30' }), 'validation', /out of range/],
 		[
 			'an unknown op type',
 			tampered(open(), { type: 'service_record.archive' }),

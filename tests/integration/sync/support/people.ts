@@ -26,7 +26,8 @@ export async function staffIdOf(db: pg.Pool, userId: string): Promise<string> {
 
 /**
  * A new account, optionally with a staff row, for tests that change a person (move them to another hall) and
- * must not disturb the demo staff other test files count.
+ * must not disturb the demo staff other test files count. Remove it with removeAccounts in afterAll: the RLS
+ * tests count each hall's staff, in whatever order the files run.
  */
 export async function createAccount(
 	db: pg.Pool,
@@ -53,4 +54,9 @@ export async function createAccount(
 		]);
 	}
 	return userId;
+}
+
+/** Deletes accounts made by createAccount (their staff rows and applied ops go with them). */
+export async function removeAccounts(db: pg.Pool, emails: string[]): Promise<void> {
+	await db.query('delete from auth.users where email = any ($1)', [emails]);
 }
