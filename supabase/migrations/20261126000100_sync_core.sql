@@ -177,7 +177,7 @@ $$;
 
 -- ─── sync_push ────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Protocol limits, in one place. SCHEMA_VERSION in src/lib/domain/sync-protocol.ts is the newest. */
+/** Protocol limits, in one place. The newest schema version is SCHEMA_VERSION of src/lib/domain/sync-protocol.ts. */
 create function app.sync_limits(
 	out newest_schema_version int,
 	out oldest_schema_version int,
@@ -189,6 +189,16 @@ immutable
 set search_path = ''
 as $$
 	select 1, 1, 500, 5000
+$$;
+
+/** REJECTION_CODES of src/lib/domain/sync-protocol.ts (a test keeps the two equal). */
+create function app.rejection_codes()
+returns text[]
+language sql
+immutable
+set search_path = ''
+as $$
+	select array['validation', 'not_found', 'forbidden', 'conflict', 'unknown_op_type', 'outdated_app']
 $$;
 
 /** Runs one op's writing function. Synced areas: each op type of src/lib/domain/sync-protocol.ts OP_PAYLOADS. */
@@ -246,8 +256,7 @@ begin
 		if left(state, 2) in ('40', '53', '55', '57', '58', '08', 'XX') then
 			raise;
 		end if;
-		if state = 'P0001' and code = any (array['validation', 'not_found', 'forbidden', 'conflict',
-				'unknown_op_type', 'outdated_app']) then
+		if state = 'P0001' and code = any (app.rejection_codes()) then
 			return jsonb_build_object('op_id', op ->> 'op_id', 'status', 'rejected', 'code', code,
 				'message', coalesce(detail, code));
 		end if;
@@ -366,6 +375,7 @@ grant execute on function app.next_version(uuid) to authenticated;
 grant execute on function app.reject(text, text) to authenticated;
 grant execute on function app.require_staff() to authenticated;
 grant execute on function app.sync_limits() to authenticated;
+grant execute on function app.rejection_codes() to authenticated;
 grant execute on function app.dispatch_op(text, jsonb) to authenticated;
 grant execute on function app.apply_op(jsonb) to authenticated;
 grant execute on function public.sync_push(jsonb) to authenticated;

@@ -245,6 +245,7 @@ describe('function privileges', () => {
 		'app.op_service_record_open',
 		'app.op_service_record_update',
 		'app.reject',
+		'app.rejection_codes',
 		'app.require_staff',
 		'app.service_record_survivor',
 		'app.sync_limits',

@@ -8,7 +8,7 @@ import {
 	serviceRecordRow,
 	specialGroup
 } from '../../../src/lib/domain/service-record';
-import { SYNCED_TABLES } from '../../../src/lib/domain/sync-protocol';
+import { REJECTION_CODES, SCHEMA_VERSION, SYNCED_TABLES } from '../../../src/lib/domain/sync-protocol';
 
 // The SQL is the definition on the server and the client's types are the definition in the app (DESIGN §4):
 // this keeps the two from drifting apart. Expected lists come from the zod schemas themselves.
@@ -60,5 +60,19 @@ describe('service records', () => {
 			[Object.keys(SYNCED_TABLES)]
 		);
 		expect(rows.map((row) => row.name)).toEqual(Object.keys(SYNCED_TABLES).sort());
+	});
+});
+
+describe('the sync protocol', () => {
+	it('the server rejects with exactly the client’s rejection codes', async () => {
+		const { rows } = await db.query<{ codes: string[] }>('select app.rejection_codes() as codes');
+		expect(rows[0]?.codes).toEqual([...REJECTION_CODES]);
+	});
+
+	it('the newest op schema version the server accepts is the client’s SCHEMA_VERSION', async () => {
+		const { rows } = await db.query<{ newest: number }>(
+			'select newest_schema_version as newest from app.sync_limits()'
+		);
+		expect(rows[0]?.newest).toBe(SCHEMA_VERSION);
 	});
 });
