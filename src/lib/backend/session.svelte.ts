@@ -3,6 +3,7 @@ import { isAuthApiError, isAuthRetryableFetchError } from '@supabase/supabase-js
 import { supabase } from './client';
 import { fetchMe, type StaffProfile } from './me';
 import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
+import { syncStatus } from '$lib/sync/status.svelte';
 
 export type SignInError = 'invalid_credentials' | 'network' | 'unexpected';
 
@@ -71,8 +72,22 @@ class SessionState {
 		this.profile = cached ? { status: 'ready', profile: cached, cached: true } : { status: result.reason };
 	}
 
+	/**
+	 * Signs out unless this user's outbox still holds ops: returns their count instead, so the screen can say
+	 * why (DESIGN §2.12). Unsent work would otherwise wait on this device for this user's next sign-in.
+	 */
+	async requestSignOut(): Promise<{ refused: number } | null> {
+		const userId = this.userId;
+		const unsynced = userId ? await syncStatus.unsyncedCount(userId) : 0;
+		if (unsynced > 0) return { refused: unsynced };
+		await this.signOut();
+		return null;
+	}
+
+	/** Signs out at once (also when the server revoked the session); the hall's synced data is wiped. */
 	async signOut(): Promise<void> {
 		const userId = this.userId;
+		await syncStatus.signedOut();
 		const auth = supabase().auth;
 		const { error } = await auth.signOut();
 		// Offline, the server cannot revoke the refresh token; the device must still forget the session.
