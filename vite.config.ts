@@ -34,6 +34,11 @@ export default defineConfig({
 			// The root layout registers the service worker itself (SvelteKit has no index.html to inject into).
 			injectRegister: false,
 			registerType: 'prompt',
+			// Absolute: SvelteKit's relative asset paths would make the register script ask for ./sw.js, which on a
+			// deep link such as /tickets/<id> is /tickets/sw.js (the SPA fallback, not a worker), so a first visit
+			// there never installed the worker and the app could not open offline.
+			base: '/',
+			scope: '/',
 			// The SPA's only HTML page is adapter-static's fallback; precache it so navigateFallback can serve it.
 			kit: { adapterFallback: 'index.html', spa: true },
 			manifest: {

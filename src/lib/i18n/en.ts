@@ -69,6 +69,11 @@ export const en: Record<MessageKey, string> = {
 	'tickets.rejected.badDate': 'The date on the ticket is not valid',
 	'tickets.rejected.badFormat': "This hall's ticket format is misconfigured; ask a manager",
 	'tickets.saveFailed': 'Could not save. Please try again; what you entered is kept.',
+	'tickets.writeInvalid': 'Not saved: something does not meet the rules. Check and try again.',
+	'tickets.writeNotSignedIn':
+		'Your staff details are not loaded yet, so nothing can be saved. Go online and reopen this page.',
+	'tickets.writeNotFound': 'This service record is not on this device; nothing was saved.',
+	'tickets.writeDeleted': 'This service record was deleted and can no longer be changed.',
 
 	'scan.pageTitle': 'Scan - Hall Assist',
 	'scan.heading': 'Scan a queue ticket',

@@ -70,6 +70,10 @@ export const zhCN = {
 	'tickets.rejected.badDate': '排队号上的日期无效',
 	'tickets.rejected.badFormat': '本大厅的排队号格式配置有误，请联系管理岗',
 	'tickets.saveFailed': '保存失败，请重试。已填写的内容仍保留。',
+	'tickets.writeInvalid': '内容不符合要求，未保存。请检查后重试。',
+	'tickets.writeNotSignedIn': '尚未读取到您的工作人员信息，暂时无法保存。请联网后重新打开本页。',
+	'tickets.writeNotFound': '本机上找不到这条办事记录，未保存。',
+	'tickets.writeDeleted': '这条办事记录已被删除，不能再修改。',
 
 	'scan.pageTitle': '扫码 - 综窗助手',
 	'scan.heading': '扫描排队号',

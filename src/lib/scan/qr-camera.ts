@@ -8,8 +8,6 @@ export interface QrCamera {
 	readonly torchSupported: boolean;
 	/** Resolves to whether the torch is now in the requested state. */
 	setTorch(on: boolean): Promise<boolean>;
-	/** Reports decodes again after one was delivered (each decode is delivered once, then held). */
-	resume(): void;
 	stop(): Promise<void>;
 }
 
@@ -18,6 +16,7 @@ export type QrCameraStart = { ok: true; camera: QrCamera } | { ok: false; proble
 type Library = typeof import('html5-qrcode');
 type Reader = InstanceType<Library['Html5Qrcode']>;
 
+/** `onText` hears every decode, several a second while a code is in view; the caller decides what to ignore. */
 export async function startQrCamera(
 	elementId: string,
 	onText: (text: string) => void
@@ -29,23 +28,16 @@ export async function startQrCamera(
 		verbose: false,
 		formatsToSupport: [library.Html5QrcodeSupportedFormats.QR_CODE]
 	});
-	// Our own hold instead of reader.pause(): the library's pause paints an English overlay on the video.
-	let held = false;
-	const onDecode = (text: string): void => {
-		if (held) return;
-		held = true;
-		onText(text);
-	};
 	try {
 		// No qrbox: the whole frame is searched, so a ticket held off-centre still reads.
-		await reader.start({ facingMode: 'environment' }, { fps: 10 }, onDecode, undefined);
+		await reader.start({ facingMode: 'environment' }, { fps: 10 }, (text) => onText(text), undefined);
 	} catch (error) {
 		return { ok: false, problem: classifyCameraError(error) };
 	}
-	return { ok: true, camera: controls(library, reader, () => (held = false)) };
+	return { ok: true, camera: controls(library, reader) };
 }
 
-function controls(library: Library, reader: Reader, release: () => void): QrCamera {
+function controls(library: Library, reader: Reader): QrCamera {
 	const torch = torchOf(reader);
 	return {
 		torchSupported: torch !== null,
@@ -57,7 +49,6 @@ function controls(library: Library, reader: Reader, release: () => void): QrCame
 				return false;
 			}
 		},
-		resume: release,
 		async stop() {
 			if (reader.getState() !== library.Html5QrcodeScannerState.NOT_STARTED) await reader.stop();
 			reader.clear();
