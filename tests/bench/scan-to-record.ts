@@ -19,7 +19,15 @@ import { launchWithCamera, writeQrVideo } from '../e2e/support/fake-camera';
 const RUNS = 7;
 const ROOT = join(import.meta.dirname, '..', '..');
 
+const appUp = (): Promise<boolean> =>
+	fetch(`${E2E_APP_URL}/login`).then(
+		(response) => response.ok,
+		() => false
+	);
+
 async function startServer(): Promise<() => Promise<void>> {
+	// Never measure whatever else happens to listen there (another run's server, another build).
+	if (await appUp()) throw new Error(`${E2E_APP_URL} is already in use; stop that server first`);
 	const server = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/serve.ts'], {
 		cwd: ROOT,
 		stdio: ['ignore', 'ignore', 'inherit']
@@ -28,11 +36,7 @@ async function startServer(): Promise<() => Promise<void>> {
 	const deadline = Date.now() + 240_000;
 	for (;;) {
 		if (server.exitCode !== null) throw new Error('the e2e server exited during start-up');
-		const up = await fetch(`${E2E_APP_URL}/login`).then(
-			(response) => response.ok,
-			() => false
-		);
-		if (up) break;
+		if (await appUp()) break;
 		if (Date.now() > deadline) throw new Error('the e2e server did not start in 4 minutes');
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

@@ -59,6 +59,14 @@ test('offline: scan a ticket, record events, reload, then sync; a colleague sees
 		// Reloaded on a deep link, the page still registers the one worker at the root (not /tickets/sw.js).
 		expect(workerErrors).toEqual([]);
 
+		// Today's list, reloaded offline too, has the record, marked as not yet synced.
+		await page.getByRole('link', { name: zh['record.back'] }).click();
+		await page.reload();
+		const mine = page.locator('[data-testid="record-item"][data-ticket="A023"]');
+		await expect(mine).toContainText(zh['tickets.pending']);
+		await expect(mine).toContainText(zh['event.guide_to_window']);
+		await mine.click();
+
 		await context.setOffline(false);
 		await expect(timeline(page).last()).toHaveAttribute('data-pending', 'false', { timeout: 20_000 });
 		const synced = await serverRecord('manager@demo.hall', 'A023', hallDate());
@@ -163,4 +171,57 @@ test('the camera library loads only on the scan screen', async ({ page }) => {
 	await page.getByTestId('scan-button').click();
 	await expect(page.getByTestId('camera-problem')).toBeVisible();
 	expect(await loadedLibrary()).toBe(true);
+});
+
+test('a record: category, groups, green channel, window and note with their checks; the list filters it', async ({
+	page
+}) => {
+	await signIn(page, 'assist@demo.hall');
+	await page.goto('/tickets/scan');
+	await page.getByLabel(zh['scan.manualLabel']).fill('C301');
+	await page.getByTestId('manual-submit').click();
+	await expect(page.getByTestId('record-ticket')).toHaveText('C301');
+
+	await page.getByLabel(zh['record.category']).selectOption({ label: zh['category.enterprise_setup'] });
+	const elderly = page.getByRole('button', { name: zh['group.elderly'] });
+	await elderly.click();
+	await expect(elderly).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: zh['record.greenChannel'] }).click();
+
+	await page.getByTestId('add-event-guide_to_window').click();
+	const windowField = page.getByLabel(zh['record.windowLabel']);
+	await windowField.fill('120');
+	await page.getByTestId('window-form').getByRole('button', { name: zh['record.save'] }).click();
+	await expect(page.locator('#window-no-error')).toHaveText(zh['record.windowInvalid']);
+	await expect(windowField).toHaveValue('120');
+	await windowField.fill('12');
+	await page.getByTestId('window-form').getByRole('button', { name: zh['record.save'] }).click();
+	await expect(page.getByTestId('window-form')).toBeHidden();
+
+	await page.getByTestId('add-event-note').click();
+	const note = page.getByLabel(zh['record.noteLabel']);
+	await note.fill('材料齐全，已告知领取时间');
+	await expect(page.locator('#event-note-count')).toHaveText('12/500 字');
+	await note.fill('长'.repeat(501));
+	await page.getByTestId('note-form').getByRole('button', { name: zh['record.save'] }).click();
+	await expect(page.locator('#event-note-error')).toHaveText('备注不能超过 500 字');
+	await note.fill('材料齐全，已告知领取时间');
+	await page.getByTestId('note-form').getByRole('button', { name: zh['record.save'] }).click();
+	await expect(timeline(page)).toHaveText([/引导至 12 号窗口/, /备注.*材料齐全，已告知领取时间/]);
+
+	await page.getByRole('link', { name: zh['record.back'] }).click();
+	const item = page.locator('[data-testid="record-item"][data-ticket="C301"]');
+	await expect(item).toContainText(zh['category.enterprise_setup']);
+	await expect(item).toContainText(zh['group.elderly']);
+	await expect(item).toContainText(zh['record.greenChannel']);
+	await expect(item).toContainText(zh['event.note']);
+	await page.getByTestId('filter-group-elderly').click();
+	await expect(item).toBeVisible();
+	await page.getByTestId('filter-category-credit_repair').click();
+	await expect(page.getByText(zh['tickets.noMatch'])).toBeVisible();
+	await page.getByTestId('filter-category-credit_repair').click();
+	await page.getByLabel(zh['tickets.search']).fill('c3');
+	await expect(item).toBeVisible();
+	await page.getByLabel(zh['tickets.search']).fill('Z9');
+	await expect(page.getByText(zh['tickets.noMatch'])).toBeVisible();
 });

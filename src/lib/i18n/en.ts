@@ -98,7 +98,6 @@ export const en: Record<MessageKey, string> = {
 	'scan.back': 'Back to the list',
 
 	'record.pageTitle': 'Record {ticket} - Hall Assist',
-	'record.ticket': 'Ticket',
 	'record.date': 'Date',
 	'record.category': 'Business category',
 	'record.categoryNone': 'Not chosen',

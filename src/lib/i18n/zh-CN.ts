@@ -95,7 +95,6 @@ export const zhCN = {
 	'scan.back': '返回列表',
 
 	'record.pageTitle': '{ticket} 办事记录 - 综窗助手',
-	'record.ticket': '排队号',
 	'record.date': '日期',
 	'record.category': '业务类别',
 	'record.categoryNone': '未选择',
