@@ -91,6 +91,22 @@ test('offline: scan a ticket, record events, reload, then sync; a colleague sees
 	}
 });
 
+test('opened directly, the scan screen reads a ticket in the hall format of the profile', async ({
+	baseURL
+}) => {
+	const video = await writeQrVideo(centerTicketUrl('B777'));
+	const camera = await launchWithCamera({ video, grantPermission: true });
+	try {
+		const page = await (await phoneContext(camera, baseURL)).newPage();
+		await signIn(page, 'assist@demo.hall');
+		// A full page load: the profile (and with it the URL format) is read again before the camera starts.
+		await page.goto('/tickets/scan');
+		await expect(page.getByTestId('record-ticket')).toHaveText('B777');
+	} finally {
+		await camera.close();
+	}
+});
+
 test('a QR code that is not a ticket is shown as such, with its text, and scanning goes on', async ({
 	baseURL
 }) => {
