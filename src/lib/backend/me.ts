@@ -1,3 +1,4 @@
+import { ticketFormat, type TicketFormat } from '$lib/domain/ticket-format';
 import { supabase } from './client';
 
 /** The posts of the comprehensive windows (BRIEF "Posts"); the database's `post` enum. */
@@ -12,6 +13,8 @@ export interface StaffProfile {
 	post: Post;
 	hall_id: string;
 	hall_name: string;
+	/** How the hall's queue machine encodes a ticket in its QR code; the scan screen parses with it, offline too. */
+	ticket_format: TicketFormat;
 }
 
 export type MeResult =
@@ -46,6 +49,7 @@ export function isStaffProfile(value: unknown): value is StaffProfile {
 	const textFields = ['staff_id', 'email', 'display_name', 'hall_id', 'hall_name'];
 	return (
 		textFields.every((field) => typeof record[field] === 'string') &&
-		(POSTS as readonly unknown[]).includes(record['post'])
+		(POSTS as readonly unknown[]).includes(record['post']) &&
+		ticketFormat.safeParse(record['ticket_format']).success
 	);
 }

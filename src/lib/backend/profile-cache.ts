@@ -1,3 +1,4 @@
+import { PLAIN_TICKET_FORMAT } from '$lib/domain/ticket-format';
 import { isStaffProfile, type StaffProfile } from './me';
 
 /**
@@ -14,11 +15,22 @@ export function recallProfile(userId: string): StaffProfile | null {
 	const stored = localStorage.getItem(keyFor(userId));
 	if (!stored) return null;
 	try {
-		const parsed: unknown = JSON.parse(stored);
+		const parsed = withTicketFormat(JSON.parse(stored));
 		return isStaffProfile(parsed) ? parsed : null;
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * Profiles cached before `me()` returned the hall's ticket format lack it. Dropping one would leave an offline
+ * reload with no profile at all (no sync, not even the home card) until the device is online again, so it gets the
+ * plain format, which is what that version read tickets as; the next `me()` answer replaces it. Done here, not in
+ * `isStaffProfile`: the server always sends the field, so a `me()` answer without it is a shape error like any other.
+ */
+function withTicketFormat(cached: unknown): unknown {
+	if (typeof cached !== 'object' || cached === null || 'ticket_format' in cached) return cached;
+	return { ...cached, ticket_format: PLAIN_TICKET_FORMAT };
 }
 
 export function forgetProfile(userId: string): void {

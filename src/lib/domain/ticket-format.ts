@@ -29,3 +29,6 @@ export const ticketFormat = z.discriminatedUnion('kind', [
 	})
 ]);
 export type TicketFormat = z.infer<typeof ticketFormat>;
+
+/** A hall's format until it configures its queue machine (`app.halls.ticket_format`'s default): the bare number. */
+export const PLAIN_TICKET_FORMAT: TicketFormat = { kind: 'plain' };

@@ -1,15 +1,10 @@
-import { ticketFormat, type TicketFormat } from '$lib/domain/ticket-format';
+import { PLAIN_TICKET_FORMAT, type TicketFormat } from '$lib/domain/ticket-format';
 import type { StaffProfile } from '$lib/backend';
 
-/** Until a hall configures its queue machine, tickets are read as the bare number. */
-const FALLBACK: TicketFormat = { kind: 'plain' };
-
 /**
- * The signed-in staff member's hall ticket format, from `me()`. Checked at the boundary: a malformed
- * configuration must not stop staff from typing numbers, so it falls back to the plain format.
+ * The signed-in staff member's hall ticket format, from `me()` (checked there, at the boundary). Without a profile
+ * (it failed to load, or the account is not staff) numbers can still be typed: tickets are read as the bare number.
  */
 export function hallTicketFormat(profile: StaffProfile | null): TicketFormat {
-	const configured: unknown = profile ? Reflect.get(profile, 'ticket_format') : undefined;
-	const parsed = ticketFormat.safeParse(configured);
-	return parsed.success ? parsed.data : FALLBACK;
+	return profile?.ticket_format ?? PLAIN_TICKET_FORMAT;
 }
