@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, devices, type Browser, type Page } from '@playwright/test';
-import { hallDate } from '../../src/lib/features/tickets/hall-time';
+import { hallDate } from '../../src/lib/domain/hall-time';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { signIn } from '../e2e/fixtures';

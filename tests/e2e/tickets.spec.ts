@@ -1,5 +1,5 @@
 import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { hallDate } from '../../src/lib/features/tickets/hall-time';
+import { hallDate } from '../../src/lib/domain/hall-time';
 import { signIn, waitForServiceWorkerControl, zh } from './fixtures';
 import { launchWithCamera, writeQrVideo } from './support/fake-camera';
 import { serverRecord } from './support/server-view';

@@ -1,4 +1,4 @@
-import { hallDate } from '$lib/features/tickets/hall-time';
+import { hallDate } from '$lib/domain/hall-time';
 import { localDb } from './db';
 import { live } from './live.svelte';
 import {
