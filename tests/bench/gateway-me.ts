@@ -1,14 +1,10 @@
 // Latency of the app's first RPC, `me()`, through the local gateway with supabase-js, against the same query
 // sent straight to PostgreSQL with `pg` in the same run. Standalone: `npx tsx tests/bench/gateway-me.ts`.
 import { createClient } from '@supabase/supabase-js';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg, { escapeLiteral } from 'pg';
 import WebSocket from 'ws';
-import { freePort } from '../../supabase/local/ports';
-import { startStack, type RunningStack } from '../../supabase/local/stack';
+import { withBenchStack } from './support/bench-stack';
 
 const calls = 1000;
 const warmUp = 50;
@@ -63,15 +59,7 @@ function report(label: string, samples: number[]): void {
 }
 
 async function main(): Promise<void> {
-	const workDir = await mkdtemp(path.join(os.tmpdir(), 'hall-bench-'));
-	let stack: RunningStack | undefined;
-	try {
-		stack = await startStack({
-			dataDir: path.join(workDir, 'pg'),
-			gatewayPort: await freePort(),
-			dbPort: await freePort(),
-			databaseUrl: ''
-		});
+	await withBenchStack(async (stack) => {
 		const admin = new pg.Client({ connectionString: stack.databaseUrl });
 		await admin.connect();
 		const target = await chooseTarget(admin);
@@ -124,10 +112,7 @@ async function main(): Promise<void> {
 			direct.query(`select public.${target.fn}()`)
 		);
 		await direct.end();
-	} finally {
-		await stack?.stop();
-		await rm(workDir, { recursive: true, force: true });
-	}
+	});
 }
 
 function decode(token: string): Record<string, unknown> {

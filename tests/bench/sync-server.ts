@@ -4,16 +4,13 @@
 // Standalone: `npx tsx tests/bench/sync-server.ts`; `npm run bench` runs it with the others.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import WebSocket from 'ws';
 import * as z from 'zod/mini';
 import { opResult, pullResult, SCHEMA_VERSION, type Op } from '../../src/lib/domain/sync-protocol';
-import { freePort } from '../../supabase/local/ports';
-import { startStack, type RunningStack } from '../../supabase/local/stack';
+import type { RunningStack } from '../../supabase/local/stack';
+import { withBenchStack } from './support/bench-stack';
 
 const queuedOps = 1000;
 const batchSize = 100;
@@ -119,15 +116,7 @@ async function pullEverything(
 }
 
 async function main(): Promise<void> {
-	const workDir = await mkdtemp(path.join(os.tmpdir(), 'hall-bench-sync-'));
-	let stack: RunningStack | undefined;
-	try {
-		stack = await startStack({
-			dataDir: path.join(workDir, 'pg'),
-			gatewayPort: await freePort(),
-			dbPort: await freePort(),
-			databaseUrl: ''
-		});
+	await withBenchStack(async (stack) => {
 		const tablet = await signedIn(stack, 'intake@demo.hall');
 		await drain(tablet, queue().slice(0, 20), 10); // warm-up: connections, plans, the gateway's function cache
 
@@ -152,10 +141,7 @@ async function main(): Promise<void> {
 				`  max_rows ${String(maxRows).padEnd(4)} ${ms.toFixed(0).padStart(6)} ms  ${rows} rows  (${(rows / (ms / 1000)).toFixed(0)} rows/s)`
 			);
 		}
-	} finally {
-		await stack?.stop();
-		await rm(workDir, { recursive: true, force: true });
-	}
+	});
 }
 
 main().catch((error: unknown) => {
