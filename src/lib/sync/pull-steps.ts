@@ -1,5 +1,5 @@
 import type { PullResult } from '$lib/domain/sync-protocol';
-import { applyOp, applyPulledChange } from '$lib/local/apply';
+import { applyOp, applyPulledChanges } from '$lib/local/apply';
 import { EMPTY_SYNC_STATE, SYNCED_TABLE_NAMES, type HallDatabase, type SyncState } from '$lib/local/db';
 
 /** The local side of a pull: storing a page, re-applying what is still pending, and epoch wipes. */
@@ -29,9 +29,7 @@ async function reapplyPending(db: HallDatabase, userId: string): Promise<void> {
 export async function storePage(db: HallDatabase, userId: string, page: PullResult): Promise<number> {
 	let skipped = 0;
 	await db.transaction('rw', PULL_TABLES, async () => {
-		for (const change of page.changes) {
-			if (!(await applyPulledChange(db, change))) skipped++;
-		}
+		skipped = await applyPulledChanges(db, page.changes);
 		await reapplyPending(db, userId);
 		const state = await readState(db);
 		await db.sync_state.put({ ...state, cursor: page.cursor, epoch: page.epoch });

@@ -1,11 +1,12 @@
+import type { ServiceRecordEventRow, ServiceRecordRow } from '$lib/domain/service-record';
 import { SYNCED_TABLES, type PulledChange } from '$lib/domain/sync-protocol';
 import type { HallDatabase, OutboxEntry } from '../db';
 import {
 	applyAddEvent,
 	applyDelete,
 	applyOpen,
-	applyPulledEvent,
-	applyPulledRecord,
+	applyPulledEvents,
+	applyPulledRecords,
 	applyUpdate
 } from './service-records';
 
@@ -29,22 +30,32 @@ export async function applyOp(db: Db, entry: OutboxEntry): Promise<void> {
 }
 
 /**
- * Stores one pulled row after checking it against the table's schema. Returns false for a row that does not
- * fit (a server newer than this app): it is skipped rather than stored half-understood.
+ * Stores the rows of one pulled page, each checked against its table's schema first, then written table by table
+ * in bulk: events first, then records, so a merge also moves an event of the merged record that came in the same
+ * page. Returns how many rows did not fit (a server newer than this app): those are skipped rather than stored
+ * half-understood.
  */
-export async function applyPulledChange(db: Db, change: PulledChange): Promise<boolean> {
-	switch (change.table) {
-		case 'service_records': {
-			const parsed = SYNCED_TABLES.service_records.safeParse(change.row);
-			if (!parsed.success) return false;
-			await applyPulledRecord(db, parsed.data);
-			return true;
-		}
-		case 'service_record_events': {
-			const parsed = SYNCED_TABLES.service_record_events.safeParse(change.row);
-			if (!parsed.success) return false;
-			await applyPulledEvent(db, parsed.data);
-			return true;
+export async function applyPulledChanges(db: Db, changes: readonly PulledChange[]): Promise<number> {
+	const records: ServiceRecordRow[] = [];
+	const events: ServiceRecordEventRow[] = [];
+	let skipped = 0;
+	for (const change of changes) {
+		switch (change.table) {
+			case 'service_records': {
+				const parsed = SYNCED_TABLES.service_records.safeParse(change.row);
+				if (parsed.success) records.push(parsed.data);
+				else skipped++;
+				break;
+			}
+			case 'service_record_events': {
+				const parsed = SYNCED_TABLES.service_record_events.safeParse(change.row);
+				if (parsed.success) events.push(parsed.data);
+				else skipped++;
+				break;
+			}
 		}
 	}
+	await applyPulledEvents(db, events);
+	await applyPulledRecords(db, records);
+	return skipped;
 }
