@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { signIn, waitForServiceWorkerControl, zh } from './fixtures';
 
-// The full offline behaviour is the next issue; this keeps the shell honest: once the service worker controls
-// the app, a reload without network still opens it, and a signed-in user still sees who they are.
+// Once the service worker controls the app, a reload without network still opens it, and a signed-in user still
+// sees who they are, even when the access token expired while the device was offline.
 
 test('the sign-in page opens offline after the first visit', async ({ page, context }) => {
 	await page.goto('/login');
@@ -21,4 +21,35 @@ test('offline, a signed-in user still sees their last known profile', async ({ p
 	await expect(page.getByTestId('profile-cached')).toHaveText(zh['home.cached']);
 	await expect(page.getByTestId('profile-name')).toHaveText('张敏');
 	await expect(page.getByTestId('profile-hall')).toHaveText('天津市河北区政务服务中心');
+});
+
+test('offline with an expired access token, a reload keeps the user signed in; online again, it refreshes', async ({
+	page,
+	context
+}) => {
+	await signIn(page, 'assist@demo.hall');
+	await waitForServiceWorkerControl(page);
+	await expect(page.getByTestId('profile-name')).toHaveText('张敏');
+	// An hour or more without network: the stored access token has expired (supabase-js judges by expires_at).
+	await page.evaluate(() => {
+		const key = 'hall-assist.auth';
+		const session = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+		localStorage.setItem(key, JSON.stringify({ ...session, expires_at: Math.floor(Date.now() / 1000) - 60 }));
+	});
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByTestId('profile-cached')).toHaveText(zh['home.cached']);
+	await expect(page.getByTestId('profile-name')).toHaveText('张敏');
+	await expect(page).not.toHaveURL(/\/login/);
+
+	await context.setOffline(false);
+	await page.reload();
+	await expect(page.getByTestId('profile-name')).toHaveText('张敏');
+	await expect(page.getByTestId('profile-cached')).toHaveCount(0);
+	const expiresAt = await page.evaluate(
+		() =>
+			(JSON.parse(localStorage.getItem('hall-assist.auth') ?? '{}') as { expires_at?: number }).expires_at ??
+			0
+	);
+	expect(expiresAt).toBeGreaterThan(Date.now() / 1000);
 });

@@ -24,8 +24,20 @@ export type MeResult =
 /** PostgREST reports a fetch that never reached the server as status 0. */
 const NETWORK_STATUS = 0;
 
+/**
+ * How long to wait for me(). With an expired access token and a dead network, supabase-js keeps retrying the
+ * token refresh before the call for up to ~30 s; the device's last known profile is better than a spinner.
+ */
+const ME_WAIT_MS = 6000;
+
 export async function fetchMe(): Promise<MeResult> {
-	const { error, status, ...response } = await supabase().rpc('me');
+	if (globalThis.navigator?.onLine === false) return { ok: false, reason: 'network', detail: 'offline' };
+	const answer = await Promise.race([
+		supabase().rpc('me'),
+		new Promise<null>((resolve) => setTimeout(() => resolve(null), ME_WAIT_MS))
+	]);
+	if (!answer) return { ok: false, reason: 'network', detail: `no answer within ${ME_WAIT_MS} ms` };
+	const { error, status, ...response } = answer;
 	// Untyped client: treat the body as unknown until the guard below has checked it.
 	const data: unknown = response.data;
 	if (error) {

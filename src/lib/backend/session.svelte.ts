@@ -1,9 +1,12 @@
 import type { Session as AuthSession } from '@supabase/supabase-js';
 import { isAuthApiError, isAuthRetryableFetchError } from '@supabase/supabase-js';
-import { supabase } from './client';
+import { persistedSession, supabase } from './client';
 import { fetchMe, type StaffProfile } from './me';
 import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
 import { syncStatus } from '$lib/sync/status.svelte';
+
+/** How long start-up waits for supabase-js to restore (and maybe refresh) the session before going on offline. */
+const RESTORE_WAIT_MS = 3000;
 
 export type SignInError = 'invalid_credentials' | 'network' | 'unexpected';
 
@@ -31,11 +34,21 @@ class SessionState {
 
 	async #restore(): Promise<void> {
 		const auth = supabase().auth;
-		const { data } = await auth.getSession();
-		this.auth = data.session;
-		// Keeps the state right when the token refreshes or another tab signs out.
-		// The callback must not await Supabase calls itself (auth-js holds a lock while it runs).
-		auth.onAuthStateChange((_event, next) => {
+		// With an expired access token, getSession() refreshes it first. Offline, supabase-js retries for up to
+		// ~30 s and then answers null, while keeping the session stored. Staff must not wait or be signed out for
+		// that (DESIGN §2.11): after a short wait the stored session is used, work goes on, and the token is
+		// refreshed once the network is back (TOKEN_REFRESHED below).
+		const restored = await Promise.race([
+			auth.getSession(),
+			new Promise<null>((resolve) => setTimeout(() => resolve(null), RESTORE_WAIT_MS))
+		]);
+		const signedOutForGood = restored && !restored.data.session && !isAuthRetryableFetchError(restored.error);
+		this.auth = restored?.data.session ?? (signedOutForGood ? null : persistedSession());
+		// Keeps the state right when the token refreshes or another tab signs out. INITIAL_SESSION repeats what was
+		// just restored (null in the offline case above), and a null session without SIGNED_OUT is a failed refresh,
+		// not a sign-out. The callback must not await Supabase calls itself (auth-js holds a lock while it runs).
+		auth.onAuthStateChange((event, next) => {
+			if (event === 'INITIAL_SESSION' || (!next && event !== 'SIGNED_OUT')) return;
 			if (next?.user.id !== this.auth?.user.id) this.profile = { status: 'idle' };
 			this.auth = next;
 		});
