@@ -3,7 +3,12 @@ import { isAuthApiError, isAuthRetryableFetchError } from '@supabase/supabase-js
 import { persistedSession, supabase } from './client';
 import { fetchMe, type StaffProfile } from './me';
 import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
-import { syncStatus } from '$lib/sync/status.svelte';
+
+/**
+ * The sync engine and its IndexedDB layer, loaded on demand: the sign-in page needs this module but none of
+ * Dexie (~40 kB gzip), and only signing out needs to ask them anything.
+ */
+const localSync = async () => (await import('$lib/sync/status.svelte')).syncStatus;
 
 /** How long start-up waits for supabase-js to restore (and maybe refresh) the session before going on offline. */
 const RESTORE_WAIT_MS = 3000;
@@ -91,7 +96,7 @@ class SessionState {
 	 */
 	async requestSignOut(): Promise<{ refused: number } | null> {
 		const userId = this.userId;
-		const unsynced = userId ? await syncStatus.unsyncedCount(userId) : 0;
+		const unsynced = userId ? await (await localSync()).unsyncedCount(userId) : 0;
 		if (unsynced > 0) return { refused: unsynced };
 		await this.signOut();
 		return null;
@@ -100,7 +105,7 @@ class SessionState {
 	/** Signs out at once (also when the server revoked the session); the hall's synced data is wiped. */
 	async signOut(): Promise<void> {
 		const userId = this.userId;
-		await syncStatus.signedOut();
+		await (await localSync()).signedOut();
 		const auth = supabase().auth;
 		const { error } = await auth.signOut();
 		// Offline, the server cannot revoke the refresh token; the device must still forget the session.
