@@ -10,8 +10,6 @@
  * and stops it afterwards.
  * Standalone: `npx tsx tests/bench/device-pull.ts`; `npm run bench` runs it with the others.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, devices, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
@@ -20,6 +18,7 @@ import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { superuserPassword } from '../../supabase/local/postgres';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { DEMO_PASSWORD } from '../e2e/fixtures';
+import { startServedApp } from './support/served-app';
 
 // This bench's own ports (ports.ts reads them when imported, and serve.ts inherits them), away from
 // `npm start` and a Playwright run.
@@ -28,7 +27,6 @@ process.env['E2E_GATEWAY_PORT'] ||= '58321';
 process.env['E2E_DB_PORT'] ||= '58322';
 const { E2E_APP_URL, E2E_DB_PORT, E2E_GATEWAY_URL } = await import('../e2e/ports');
 
-const ROOT = join(import.meta.dirname, '..', '..');
 // As supabase/local/postgres.ts builds it. Not read from tests/.artifacts/e2e-stack.json: that file is shared by
 // every e2e run on the machine, whatever its ports, and another run may write it after ours.
 const DATABASE_URL = `postgresql://postgres:${superuserPassword}@127.0.0.1:${E2E_DB_PORT}/postgres`;
@@ -38,72 +36,6 @@ const PAGE_SIZE = 500; // the engine's pullPageSize
 const CENTER = 'a0000000-0000-4000-8000-000000000001';
 const WRITER = 'd0000000-0000-4000-8000-000000000004'; // manager@demo.hall: not the signed-in user's own records
 const DEVICE_USER = 'zhaoli@demo.hall';
-
-const appUp = (): Promise<boolean> =>
-	fetch(`${E2E_APP_URL}/login`).then(
-		(response) => response.ok,
-		() => false
-	);
-
-/** Any answer will do: the gateway listens only once the database is migrated and seeded. */
-const gatewayUp = (): Promise<boolean> =>
-	fetch(`${E2E_GATEWAY_URL}/auth/v1/health`).then(
-		() => true,
-		() => false
-	);
-
-/** Starts serve.ts in its own process group; resolves with its stop function once the app and stack are up. */
-async function startServer(): Promise<() => Promise<void>> {
-	if (await appUp()) throw new Error(`${E2E_APP_URL} is already in use; stop that server first`);
-	const server = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/serve.ts'], {
-		cwd: ROOT,
-		detached: true,
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const pid = server.pid;
-	if (pid === undefined) throw new Error('could not start tests/e2e/serve.ts');
-	const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-	const exitedWithin = (ms: number): Promise<boolean> =>
-		Promise.race([
-			exited.then(() => true),
-			new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())
-		]);
-	const signalGroup = (signal: NodeJS.Signals): void => {
-		try {
-			process.kill(-pid, signal);
-		} catch {
-			// the group is already gone
-		}
-	};
-	let stopping: Promise<void> | undefined;
-	const stop = (): Promise<void> =>
-		(stopping ??= (async () => {
-			// serve.ts shuts the stack down on SIGTERM; the group is only signalled if it does not (for instance
-			// when stopped during its synchronous build, before it listens for signals).
-			if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-			if (await exitedWithin(60_000)) return;
-			console.error('device-pull: the e2e server did not stop in 60 s; stopping its process group');
-			signalGroup('SIGTERM');
-			if (await exitedWithin(10_000)) return;
-			signalGroup('SIGKILL');
-			await exited;
-		})());
-	try {
-		const deadline = Date.now() + 300_000;
-		for (;;) {
-			if (server.exitCode !== null || server.signalCode !== null)
-				throw new Error('the e2e server exited during start-up');
-			// serve.ts serves the app, then starts the stack; the gateway comes last, after migrations and seed.
-			if ((await appUp()) && (await gatewayUp())) break;
-			if (Date.now() > deadline) throw new Error('the e2e server did not start in 5 minutes');
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-	} catch (error) {
-		await stop();
-		throw error;
-	}
-	return stop;
-}
 
 /** Inserts the records and their events as superuser, PER_TRANSACTION per transaction (versions stamped by the
  * tables' triggers, one per transaction, as sync_push would). Returns what the center hall now holds. */
@@ -394,7 +326,7 @@ const ms = (value: number): string => `${value.toFixed(0).padStart(6)} ms`;
 const rate = (rows: number, value: number): string => `${(rows / (value / 1000)).toFixed(0)} records/s`;
 
 async function main(): Promise<void> {
-	const stopServer = await startServer();
+	const stopServer = await startServedApp();
 	const onSignal = (): void => {
 		void stopServer().finally(() => process.exit(130));
 	};

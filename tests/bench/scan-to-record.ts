@@ -5,8 +5,6 @@
  * e2e web server (build + fresh seeded stack) and stops it afterwards. The first run opens a new record; the
  * rest reopen it, as a second scan would.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium, devices, type Browser, type Page } from '@playwright/test';
 import { hallDate } from '../../src/lib/domain/hall-time';
@@ -15,36 +13,9 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { signIn } from '../e2e/fixtures';
 import { E2E_APP_URL } from '../e2e/ports';
 import { launchWithCamera, writeQrVideo } from '../e2e/support/fake-camera';
+import { startServedApp } from './support/served-app';
 
 const RUNS = 7;
-const ROOT = join(import.meta.dirname, '..', '..');
-
-const appUp = (): Promise<boolean> =>
-	fetch(`${E2E_APP_URL}/login`).then(
-		(response) => response.ok,
-		() => false
-	);
-
-async function startServer(): Promise<() => Promise<void>> {
-	// Never measure whatever else happens to listen there (another run's server, another build).
-	if (await appUp()) throw new Error(`${E2E_APP_URL} is already in use; stop that server first`);
-	const server = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/serve.ts'], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const stopped = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-	const deadline = Date.now() + 240_000;
-	for (;;) {
-		if (server.exitCode !== null) throw new Error('the e2e server exited during start-up');
-		if (await appUp()) break;
-		if (Date.now() > deadline) throw new Error('the e2e server did not start in 4 minutes');
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	return async () => {
-		server.kill('SIGTERM');
-		await stopped;
-	};
-}
 
 async function timeToRecord(page: Page, act: () => Promise<void>): Promise<number> {
 	const started = performance.now();
@@ -72,7 +43,7 @@ async function signedInPage(browser: Browser): Promise<Page> {
 	return page;
 }
 
-const stopServer = await startServer();
+const stopServer = await startServedApp();
 const video = await writeQrVideo(`https://queue.hebei.tj.gov.cn/t?ticket=A901&date=${hallDate()}`);
 const withCamera = await launchWithCamera({ video, grantPermission: true });
 // The baseline's browser has no camera, so nothing can decode while the number is typed.
