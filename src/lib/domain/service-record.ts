@@ -48,6 +48,9 @@ export const ticketNo = z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/));
 const uuid = z.uuid();
 const timestamp = z.iso.datetime({ offset: true });
 const localDate = z.iso.date();
+const rawPayload = z.string().check(z.maxLength(LIMITS.rawPayload));
+const windowNo = z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowNo)));
+const eventNote = z.nullable(z.string().check(z.maxLength(LIMITS.note)));
 
 /** A service record as the server sends it in a pull and as the device stores it. */
 export const serviceRecordRow = z.object({
@@ -55,7 +58,7 @@ export const serviceRecordRow = z.object({
 	hall_id: uuid,
 	ticket_date: localDate,
 	ticket_no: ticketNo,
-	raw_payload: z.string().check(z.maxLength(LIMITS.rawPayload)),
+	raw_payload: rawPayload,
 	category: z.nullable(businessCategory),
 	special_groups: z.array(specialGroup),
 	green_channel: z.boolean(),
@@ -76,8 +79,8 @@ export const serviceRecordEventRow = z.object({
 	record_id: uuid,
 	hall_id: uuid,
 	kind: eventKind,
-	window_no: z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowNo))),
-	note: z.nullable(z.string().check(z.maxLength(LIMITS.note))),
+	window_no: windowNo,
+	note: eventNote,
 	staff_id: uuid,
 	staff_name: z.string(),
 	occurred_at: timestamp,
@@ -91,7 +94,7 @@ export const openServiceRecord = z.object({
 	id: uuid,
 	ticket_no: ticketNo,
 	ticket_date: localDate,
-	raw_payload: z.string().check(z.maxLength(LIMITS.rawPayload)),
+	raw_payload: rawPayload,
 	category: z.nullable(businessCategory),
 	special_groups: z.array(specialGroup),
 	green_channel: z.boolean(),
@@ -112,8 +115,8 @@ export const addServiceRecordEvent = z.object({
 	id: uuid,
 	record_id: uuid,
 	kind: eventKind,
-	window_no: z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowNo))),
-	note: z.nullable(z.string().check(z.maxLength(LIMITS.note))),
+	window_no: windowNo,
+	note: eventNote,
 	occurred_at: timestamp
 });
 export type AddServiceRecordEvent = z.infer<typeof addServiceRecordEvent>;
