@@ -1,5 +1,5 @@
 /*
- * A pure single-page app (DESIGN §1): adapter-static writes one fallback `index.html` that serves every route.
+ * A pure single-page app (DECISIONS §1): adapter-static writes one fallback `index.html` that serves every route.
  * - ssr = false: pages only make sense in the browser (the session lives in localStorage, the data will live
  *   in IndexedDB), and the Supabase client must not be created under Node.
  * - prerender = false: with SSR off a prerendered page would be the same empty shell as the fallback, and a

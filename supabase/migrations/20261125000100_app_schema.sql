@@ -1,7 +1,7 @@
 -- The private schema for Hall Assist's tables, and the privilege defaults every later migration relies on.
 --
 -- Tables live in `app`, which PostgREST does not expose: clients reach data only through functions in `public`
--- (DESIGN §1). Row-level security is still enabled on every table, so a function that forgets a check, or a future
+-- (DECISIONS §1). Row-level security is still enabled on every table, so a function that forgets a check, or a future
 -- exposure of the schema, cannot leak another hall's rows.
 
 create schema if not exists app;

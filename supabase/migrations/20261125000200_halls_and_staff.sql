@@ -1,5 +1,5 @@
 -- Halls (the district center and its street stations) and the staff who work in them.
--- Every row of every later table carries hall_id: RLS and sync are scoped by hall (DESIGN §1).
+-- Every row of every later table carries hall_id: RLS and sync are scoped by hall (DECISIONS §1).
 
 create type app.hall_kind as enum ('district_center', 'street_station');
 
@@ -31,7 +31,7 @@ create table app.staff (
 	created_at timestamptz not null default now()
 );
 comment on table app.staff is
-	'Hall staff. The post here, never JWT metadata, decides what a user may do (DESIGN §2.11).';
+	'Hall staff. The post here, never JWT metadata, decides what a user may do (DECISIONS §2.11).';
 comment on column app.staff.is_demo is 'Seeded demonstration data, never a real person.';
 create index staff_hall_id_idx on app.staff (hall_id);
 

@@ -1,4 +1,4 @@
--- The server half of the sync protocol (DESIGN §2, docs/SYNC.md "Server"): per-hall change versions, the
+-- The server half of the sync protocol (DECISIONS §2, docs/SYNC.md "Server"): per-hall change versions, the
 -- applied-ops table that makes sync_push exactly-once, the per-user scope epoch, and sync_push / sync_pull.
 -- Synced tables of each workflow live in their own migration and register their op types and rows in the two
 -- dispatch points marked "Synced areas" below.

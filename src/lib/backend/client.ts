@@ -31,7 +31,7 @@ export function supabase(): SupabaseClient {
 /**
  * The session supabase-js persisted, read without asking the server. For offline start-up only: with an expired
  * access token and no network, `getSession()` answers null (it could not refresh) although the refresh token is
- * still good, and the device must keep working (DESIGN §2.11).
+ * still good, and the device must keep working (DECISIONS §2.11).
  */
 export function persistedSession(): Session | null {
 	try {

@@ -1,7 +1,7 @@
 import { ticketFormat, type TicketFormat } from '$lib/domain/ticket-format';
 import { supabase } from './client';
 
-/** The posts of the comprehensive windows (BRIEF "Posts"); the database's `post` enum. */
+/** The posts of the comprehensive windows (综合接件, 综合出件, 咨询帮办, 管理); the database's `post` enum. */
 export const POSTS = ['intake', 'delivery', 'assist', 'manager'] as const;
 export type Post = (typeof POSTS)[number];
 

@@ -1,7 +1,7 @@
 /**
  * UUIDv7 (RFC 9562) made on the device: 48 bits of Unix milliseconds, then random bits. Time-ordered ids keep
  * new rows at the end of the server's B-tree indexes, and a device needs no server round trip to name a record
- * it creates offline (DESIGN §2.1).
+ * it creates offline (DECISIONS §2.1).
  */
 export function uuidv7(now: number = Date.now()): string {
 	const bytes = new Uint8Array(16);

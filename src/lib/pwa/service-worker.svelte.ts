@@ -3,7 +3,7 @@ import { registerSW } from 'virtual:pwa-register';
 /**
  * The service worker's registration and whether a new version is waiting.
  *
- * `registerType: 'prompt'` and no unconditional skipWaiting (DESIGN §2.13): a new version only takes over when
+ * `registerType: 'prompt'` and no unconditional skipWaiting (DECISIONS §2.13): a new version only takes over when
  * the user taps "update", so a form being filled in at the counter is never reloaded away.
  */
 class ServiceWorkerState {

@@ -2,7 +2,7 @@ import { cameraUnavailableReason, classifyCameraError, type CameraProblem } from
 
 /**
  * The camera QR reader, around html5-qrcode. The library (~108 kB gzip) is imported here, on demand, so only the
- * screens that scan ever download it (DESIGN §7).
+ * screens that scan ever download it (DECISIONS §7).
  */
 export interface QrCamera {
 	readonly torchSupported: boolean;

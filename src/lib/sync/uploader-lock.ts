@@ -1,5 +1,5 @@
 /**
- * One uploader across tabs (DESIGN §2.6): every tab's engine takes the same Web Lock around a sync, so two tabs
+ * One uploader across tabs (DECISIONS §2.6): every tab's engine takes the same Web Lock around a sync, so two tabs
  * never push the same outbox at once. Where the Web Locks API is missing, a lock within this tab still keeps
  * the engine's own cycles apart.
  */
