@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import { layerRules } from './eslint-layers.js';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
@@ -40,5 +41,6 @@ export default ts.config(
 	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
-	}
+	},
+	...layerRules()
 );

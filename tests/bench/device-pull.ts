@@ -130,7 +130,7 @@ async function fetchBaseline(
 				if (!token.ok) throw new Error(`baseline sign-in: HTTP ${token.status}`);
 				const { access_token } = (await token.json()) as { access_token: string };
 				const started = performance.now();
-				let cursor = 0;
+				let cursor = '0';
 				let records = 0;
 				let pages = 0;
 				for (;;) {
@@ -146,7 +146,7 @@ async function fetchBaseline(
 					if (!response.ok) throw new Error(`baseline sync_pull: HTTP ${response.status}`);
 					const body = (await response.json()) as {
 						changes: { table: string; row: unknown }[];
-						cursor: number;
+						cursor: string;
 						has_more: boolean;
 					};
 					pages++;

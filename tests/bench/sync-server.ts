@@ -8,7 +8,13 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import WebSocket from 'ws';
 import * as z from 'zod/mini';
-import { opResult, pullResult, SCHEMA_VERSION, type Op } from '../../src/lib/domain/sync-protocol';
+import {
+	FIRST_CURSOR,
+	opResult,
+	pullResult,
+	SCHEMA_VERSION,
+	type Op
+} from '../../src/lib/domain/sync-protocol';
 import type { RunningStack } from '../../supabase/local/stack';
 import { withBenchStack } from './support/bench-stack';
 
@@ -101,7 +107,7 @@ async function pullEverything(
 	maxRows: number
 ): Promise<{ ms: number; rows: number }> {
 	const started = performance.now();
-	let cursor = 0;
+	let cursor = FIRST_CURSOR;
 	let rows = 0;
 	for (;;) {
 		const { error, ...response } = await client.rpc('sync_pull', { cursor, max_rows: maxRows });

@@ -4,16 +4,21 @@ import { persistedSession, supabase } from './client';
 import { fetchMe, type StaffProfile } from './me';
 import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
 
-/**
- * The sync engine and its IndexedDB layer, loaded on demand: the sign-in page needs this module but none of
- * Dexie (~40 kB gzip), and only signing out needs to ask them anything.
- */
-const localSync = async () => (await import('$lib/sync/status.svelte')).syncStatus;
-
 /** How long start-up waits for supabase-js to restore (and maybe refresh) the session before going on offline. */
 const RESTORE_WAIT_MS = 3000;
 
 export type SignInError = 'invalid_credentials' | 'network' | 'unexpected';
+
+/**
+ * What the device must settle when its user signs out. The session does not know the device's data: the sync
+ * feature registers itself here (guardSignOut), so this module, and the sign-in page with it, loads no database.
+ */
+export interface SignOutGuard {
+	/** This user's changes not yet on the server: sign-out is refused while there are any. */
+	unsynced(userId: string): Promise<number>;
+	/** Forgets this user's data on the device; runs before the session is dropped. */
+	forget(userId: string): Promise<void>;
+}
 
 /** Where the signed-in user's staff profile stands; `cached` means shown from the device while offline. */
 export type ProfileState =
@@ -30,6 +35,12 @@ class SessionState {
 	readonly userId = $derived(this.auth?.user.id ?? null);
 
 	#ready: Promise<void> | undefined;
+	#guard: SignOutGuard | null = null;
+
+	/** Registers what sign-out must ask and clear (the sync feature, once the staff screens load). */
+	guardSignOut(guard: SignOutGuard): void {
+		this.#guard = guard;
+	}
 
 	/** Restores the persisted session once; route guards await it before deciding where the user belongs. */
 	ready(): Promise<void> {
@@ -41,7 +52,7 @@ class SessionState {
 		const auth = supabase().auth;
 		// With an expired access token, getSession() refreshes it first. Offline, supabase-js retries for up to
 		// ~30 s and then answers null, while keeping the session stored. Staff must not wait or be signed out for
-		// that (DESIGN §2.11): after a short wait the stored session is used, work goes on, and the token is
+		// that (DECISIONS §2.11): after a short wait the stored session is used, work goes on, and the token is
 		// refreshed once the network is back (TOKEN_REFRESHED below).
 		const restored = await Promise.race([
 			auth.getSession(),
@@ -92,11 +103,11 @@ class SessionState {
 
 	/**
 	 * Signs out unless this user's outbox still holds ops: returns their count instead, so the screen can say
-	 * why (DESIGN §2.12). Unsent work would otherwise wait on this device for this user's next sign-in.
+	 * why (DECISIONS §2.12). Unsent work would otherwise wait on this device for this user's next sign-in.
 	 */
 	async requestSignOut(): Promise<{ refused: number } | null> {
 		const userId = this.userId;
-		const unsynced = userId ? await (await localSync()).unsyncedCount(userId) : 0;
+		const unsynced = userId && this.#guard ? await this.#guard.unsynced(userId) : 0;
 		if (unsynced > 0) return { refused: unsynced };
 		await this.signOut();
 		return null;
@@ -105,7 +116,7 @@ class SessionState {
 	/** Signs out at once (also when the server revoked the session); the hall's synced data is wiped. */
 	async signOut(): Promise<void> {
 		const userId = this.userId;
-		await (await localSync()).signedOut();
+		if (userId) await this.#guard?.forget(userId);
 		const auth = supabase().auth;
 		const { error } = await auth.signOut();
 		// Offline, the server cannot revoke the refresh token; the device must still forget the session.

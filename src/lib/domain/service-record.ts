@@ -3,7 +3,8 @@ import * as z from 'zod/mini';
 /**
  * A service record (办事记录): everything that happens to one visitor holding one queue ticket, on one day, in
  * one hall. These schemas are the client's one definition of the shape; the SQL in
- * supabase/migrations/*_service_records.sql is the server's, and an integration test keeps the two in step.
+ * supabase/migrations/*_service_record*.sql is the server's, and tests/integration/schema/ keeps the two in step
+ * (columns, types, enums, op fields, and the rules below).
  */
 
 export const BUSINESS_CATEGORIES = [
@@ -43,8 +44,17 @@ export const LIMITS = {
 	windowNo: 99
 } as const;
 
-/** Ticket numbers as queue machines print them: letters and digits, e.g. A023, VIP01; stored upper-case. */
-export const ticketNo = z.string().check(z.regex(/^[A-Z0-9][A-Z0-9-]{0,11}$/));
+/**
+ * Ticket numbers as queue machines print them: letters, digits and -, e.g. A023, VIP01; stored upper-case. The
+ * server checks the same text (app.service_records_rules()), so it is written to mean the same as a JavaScript and
+ * as a PostgreSQL regular expression.
+ */
+export const TICKET_NO_PATTERN = `^[A-Z0-9][A-Z0-9-]{0,${LIMITS.ticketNo - 1}}$`;
+
+/** What the server's app.service_records_rules() must answer; the schema agreement test compares the two. */
+export const SERVICE_RECORD_RULES = { ...LIMITS, ticketNoPattern: TICKET_NO_PATTERN };
+
+export const ticketNo = z.string().check(z.regex(new RegExp(TICKET_NO_PATTERN)));
 const uuid = z.uuid();
 const timestamp = z.iso.datetime({ offset: true });
 const localDate = z.iso.date();
@@ -120,6 +130,13 @@ export const addServiceRecordEvent = z.object({
 	occurred_at: timestamp
 });
 export type AddServiceRecordEvent = z.infer<typeof addServiceRecordEvent>;
+
+/** What a person chooses when adding an event; the device adds the ids and the time. */
+export type NewEvent = Pick<AddServiceRecordEvent, 'kind' | 'window_no' | 'note'>;
+
+/** What opening a record needs from a scanned or typed ticket; the rest has defaults. */
+export type NewRecord = Pick<OpenServiceRecord, 'ticket_no' | 'ticket_date' | 'raw_payload'> &
+	Partial<Pick<OpenServiceRecord, 'category' | 'special_groups' | 'green_channel'>>;
 
 export const deleteServiceRecord = z.object({ id: uuid });
 export type DeleteServiceRecord = z.infer<typeof deleteServiceRecord>;

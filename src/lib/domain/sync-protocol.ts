@@ -1,35 +1,19 @@
 import * as z from 'zod/mini';
-import {
-	addServiceRecordEvent,
-	deleteServiceRecord,
-	openServiceRecord,
-	serviceRecordEventRow,
-	serviceRecordRow,
-	updateServiceRecord
-} from './service-record';
 
 /**
- * The wire format of the sync protocol (DESIGN §2, docs/SYNC.md). Later workflows add their op types and
- * synced tables here; the server's dispatcher in SQL must know the same names.
+ * The wire format of the sync protocol (docs/SYNC.md), the same for every workflow. Which op types and synced
+ * tables exist is not listed here: each workflow declares its own (src/lib/features/registry.ts gathers them),
+ * and the server registers the same names in app.op_types / app.synced_tables.
  */
 
 /** Bumped when an op payload changes incompatibly; the server rejects ops from versions it no longer accepts. */
 export const SCHEMA_VERSION = 1;
 
-export const OP_PAYLOADS = {
-	'service_record.open': openServiceRecord,
-	'service_record.update': updateServiceRecord,
-	'service_record.add_event': addServiceRecordEvent,
-	'service_record.delete': deleteServiceRecord
-} as const;
-export type OpType = keyof typeof OP_PAYLOADS;
-export type OpPayload<T extends OpType> = z.infer<(typeof OP_PAYLOADS)[T]>;
-
 /** An outbox entry as sent to sync_push: no token, no user id (the server takes those from the JWT). */
-export interface Op<T extends OpType = OpType> {
+export interface Op<Type extends string = string, Payload = unknown> {
 	op_id: string;
-	type: T;
-	payload: OpPayload<T>;
+	type: Type;
+	payload: Payload;
 	created_at: string;
 	schema_version: number;
 }
@@ -53,22 +37,26 @@ export const opResult = z.object({
 });
 export type OpResult = z.infer<typeof opResult>;
 
-export const SYNCED_TABLES = {
-	service_records: serviceRecordRow,
-	service_record_events: serviceRecordEventRow
-} as const;
-export type SyncedTable = keyof typeof SYNCED_TABLES;
-
+/**
+ * One changed row. `table` is any name: a server newer than this app may send tables it does not know yet, and
+ * those rows are counted and reported by the device rather than failing the whole page.
+ */
 export const pulledChange = z.object({
-	table: z.enum(Object.keys(SYNCED_TABLES) as [SyncedTable, ...SyncedTable[]]),
+	table: z.string(),
 	row: z.record(z.string(), z.unknown())
 });
 export type PulledChange = z.infer<typeof pulledChange>;
 
+/**
+ * A page of changes. `cursor` is opaque to the device: it stores it and sends it back. The first pull sends
+ * FIRST_CURSOR.
+ */
 export const pullResult = z.object({
 	changes: z.array(pulledChange),
-	cursor: z.number(),
+	cursor: z.string(),
 	has_more: z.boolean(),
 	epoch: z.number()
 });
 export type PullResult = z.infer<typeof pullResult>;
+
+export const FIRST_CURSOR = '0';

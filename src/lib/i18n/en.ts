@@ -171,6 +171,9 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.service_record.update': 'Change service record',
 	'sync.op.service_record.add_event': 'Record step: {event}',
 	'sync.op.service_record.delete': 'Delete service record',
+	'sync.op.unknown': 'Other action ({type})',
+	'sync.unreadable':
+		'{count} items on the server need a newer version of the app to show. Please update the app.',
 	'sync.rejection.validation':
 		'The content does not meet the rules (too long, unknown category or bad ticket number). Please correct it and submit again.',
 	'sync.rejection.not_found': 'This record does not exist or is not in your hall.',

@@ -166,6 +166,8 @@ export const zhCN = {
 	'sync.op.service_record.update': '修改办事记录',
 	'sync.op.service_record.add_event': '记录办理：{event}',
 	'sync.op.service_record.delete': '删除办事记录',
+	'sync.op.unknown': '其他操作（{type}）',
+	'sync.unreadable': '服务器上有 {count} 条数据需要新版本才能显示。请更新本应用。',
 	'sync.rejection.validation': '内容不符合要求（如过长、类别无效或排队号格式错误），请修改后重新提交。',
 	'sync.rejection.not_found': '找不到这条记录：它不存在，或不属于您所在的大厅。',
 	'sync.rejection.forbidden': '您的岗位无权进行此操作。',

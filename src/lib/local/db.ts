@@ -1,6 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import type { ServiceRecordEventRow, ServiceRecordRow } from '$lib/domain/service-record';
-import type { Op, OpType } from '$lib/domain/sync-protocol';
+import { FIRST_CURSOR, type Op } from '$lib/domain/sync-protocol';
 
 /** Who made a local change: the signed-in staff member, as the server will see them when the op arrives. */
 export interface Actor {
@@ -12,70 +11,109 @@ export interface Actor {
 
 /**
  * An op waiting for the server's acknowledgement. `seq` keeps creation order; `actor` lets the op be applied
- * locally again after a pull or a wipe (it is never sent: the server takes the user from the JWT).
+ * locally again after a pull or a wipe (it is never sent: the server takes the user from the JWT); `touches`
+ * names the rows shown as "not synced yet" while it waits (an index, so a screen asks only about its own rows).
  */
-export type OutboxEntry = { [T in OpType]: Op<T> & { seq?: number; actor: Actor } }[OpType];
+export interface OutboxEntry extends Op {
+	seq?: number;
+	actor: Actor;
+	touches: string[];
+}
 
-/** An op the server refused, kept with its reason until a person retries or discards it (DESIGN §2.4). */
-export type RejectedEntry = OutboxEntry & { code: string; message: string; rejected_at: string };
+/** An op the server refused, kept with its reason until a person retries or discards it. */
+export interface RejectedEntry extends OutboxEntry {
+	code: string;
+	message: string;
+	rejected_at: string;
+}
 
 /** Why the queue is held: the server no longer knows our functions, so only a new app version can go on. */
 export type HeldReason = 'update_required';
+
+/**
+ * Pulled rows this app version could not read (a table it does not know, or a row its schema refuses). They are
+ * counted, shown, and pulled again by the next app version, whose registry fingerprint differs.
+ */
+export interface UnreadableRows {
+	count: number;
+	tables: string[];
+	app: string;
+}
 
 export interface SyncState {
 	key: 'state';
 	/** The auth user whose data this device holds; another user's sign-in wipes it first. */
 	user_id: string | null;
 	actor: Actor | null;
-	cursor: number;
+	/** The server's opaque pull cursor. */
+	cursor: string;
 	/** The server's scope epoch at the last pull; null before the first one. */
 	epoch: number | null;
 	last_synced_at: string | null;
 	held: HeldReason | null;
+	unreadable: UnreadableRows | null;
 }
 
 export const EMPTY_SYNC_STATE: SyncState = {
 	key: 'state',
 	user_id: null,
 	actor: null,
-	cursor: 0,
+	cursor: FIRST_CURSOR,
 	epoch: null,
 	last_synced_at: null,
-	held: null
+	held: null,
+	unreadable: null
 };
 
-/** The tables that mirror the server's rows; wiped on an epoch change or a change of user. */
-export const SYNCED_TABLE_NAMES = ['service_records', 'service_record_events'] as const;
+/** What the database needs to know of the synced workflows: their tables and what an op touches. */
+export interface LocalSchema {
+	tables: readonly { name: string; indexes: readonly string[] }[];
+	touches(op: Op): string[];
+}
 
-export class HallDatabase extends Dexie {
-	service_records!: Table<ServiceRecordRow, string>;
-	service_record_events!: Table<ServiceRecordEventRow, string>;
+/**
+ * The device's IndexedDB: one table per synced table of the registry (same names and row shapes as the server's),
+ * plus `outbox`, `rejected` and `sync_state`. Dexie 4 upgrades the stored schema when the declared one differs, so
+ * a workflow that adds tables needs no version bump here; a version is added only to migrate stored data.
+ */
+export class LocalDb extends Dexie {
 	outbox!: Table<OutboxEntry, number>;
 	rejected!: Table<RejectedEntry, number>;
 	sync_state!: Table<SyncState, 'state'>;
+	/** The synced tables' names, in the registry's order. */
+	readonly syncedTables: readonly string[];
+	/** The tables a user action writes (its rows, its outbox op, the actor): every mutation's transaction scope. */
+	readonly writeTables: readonly string[];
 
-	constructor(name = 'hall-assist') {
+	constructor(name: string, schema: LocalSchema) {
 		super(name);
-		this.version(1).stores({
-			// [ticket_date+ticket_no]: finding today's record for a scanned ticket; opened_at: newest first.
-			service_records: 'id, [ticket_date+ticket_no], [ticket_date+opened_at], merged_into',
-			service_record_events: 'id, record_id, [record_id+occurred_at]',
-			outbox: '++seq, &op_id',
-			rejected: '++seq, &op_id',
-			sync_state: 'key'
-		});
+		this.syncedTables = schema.tables.map((table) => table.name);
+		this.writeTables = [...this.syncedTables, 'outbox', 'sync_state'];
+		const synced: Record<string, string> = Object.fromEntries(
+			schema.tables.map((table) => [table.name, ['id', ...table.indexes].join(', ')])
+		);
+		this.version(2)
+			.stores({
+				...synced,
+				outbox: '++seq, &op_id, *touches',
+				rejected: '++seq, &op_id',
+				sync_state: 'key'
+			})
+			// Version 1 stored the cursor as a number and the outbox without `touches`.
+			.upgrade(async (tx) => {
+				await tx
+					.table<OutboxEntry, number>('outbox')
+					.toCollection()
+					.modify((entry) => {
+						entry.touches = schema.touches(entry);
+					});
+				await tx
+					.table<SyncState, 'state'>('sync_state')
+					.toCollection()
+					.modify((state) => {
+						state.cursor = String(state.cursor);
+						state.unreadable ??= null;
+					});
+			});
 	}
-}
-
-let shared: HallDatabase | undefined;
-
-/** The app's one database, opened on first use (never during server-side rendering). */
-export function localDb(): HallDatabase {
-	shared ??= new HallDatabase();
-	return shared;
-}
-
-/** Tests and a second "tab" in tests use their own instance; the app never calls this. */
-export function useLocalDb(db: HallDatabase): void {
-	shared = db;
 }

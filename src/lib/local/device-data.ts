@@ -1,4 +1,4 @@
-import { EMPTY_SYNC_STATE, SYNCED_TABLE_NAMES, type Actor, type HallDatabase } from './db';
+import { EMPTY_SYNC_STATE, type Actor, type LocalDb } from './db';
 
 /**
  * Whose data the device holds. Synced rows belong to the signed-in user's scope, so they are wiped when the
@@ -6,14 +6,21 @@ import { EMPTY_SYNC_STATE, SYNCED_TABLE_NAMES, type Actor, type HallDatabase } f
  * names its author and waits for that author's next sign-in (sign-out is refused while the outbox has ops).
  */
 
-const ALL_TABLES = [...SYNCED_TABLE_NAMES, 'outbox', 'rejected', 'sync_state'] as const;
+function allTables(db: LocalDb): string[] {
+	return [...db.syncedTables, 'outbox', 'rejected', 'sync_state'];
+}
+
+/** Forgets every synced row; the outbox and the rejected list stay. Inside the caller's transaction. */
+export async function clearSyncedRows(db: LocalDb): Promise<void> {
+	await Promise.all(db.syncedTables.map((name) => db.table(name).clear()));
+}
 
 /** Called when the engine starts for a signed-in user: keeps their data, or starts clean for a new user. */
-export async function prepareForUser(db: HallDatabase, actor: Actor): Promise<void> {
-	await db.transaction('rw', ALL_TABLES, async () => {
+export async function prepareForUser(db: LocalDb, actor: Actor): Promise<void> {
+	await db.transaction('rw', allTables(db), async () => {
 		const state = (await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE;
 		if (state.user_id !== actor.user_id) {
-			await Promise.all(SYNCED_TABLE_NAMES.map((name) => db.table(name).clear()));
+			await clearSyncedRows(db);
 			await db.sync_state.put({ ...EMPTY_SYNC_STATE, user_id: actor.user_id, actor });
 			return;
 		}
@@ -23,14 +30,14 @@ export async function prepareForUser(db: HallDatabase, actor: Actor): Promise<vo
 }
 
 /** At sign-out: the next person on this tablet must not see this user's hall data. */
-export async function wipeSyncedData(db: HallDatabase): Promise<void> {
-	await db.transaction('rw', ALL_TABLES, async () => {
-		await Promise.all(SYNCED_TABLE_NAMES.map((name) => db.table(name).clear()));
+export async function wipeSyncedData(db: LocalDb): Promise<void> {
+	await db.transaction('rw', allTables(db), async () => {
+		await clearSyncedRows(db);
 		await db.sync_state.put(EMPTY_SYNC_STATE);
 	});
 }
 
 /** Ops of this user not yet acknowledged by the server. */
-export function pendingCount(db: HallDatabase, userId: string): Promise<number> {
+export function pendingCount(db: LocalDb, userId: string): Promise<number> {
 	return db.outbox.filter((entry) => entry.actor.user_id === userId).count();
 }

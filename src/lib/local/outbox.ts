@@ -1,49 +1,61 @@
-import type { OpPayload, OpType } from '$lib/domain/sync-protocol';
 import { SCHEMA_VERSION } from '$lib/domain/sync-protocol';
 import { uuidv7 } from '$lib/domain/uuid';
-import { applyOp } from './apply';
-import { EMPTY_SYNC_STATE, type Actor, type HallDatabase, type OutboxEntry } from './db';
+import { EMPTY_SYNC_STATE, type Actor, type LocalDb, type OutboxEntry } from './db';
+import type { OpSpec } from './workflow';
 import { LocalWriteError } from './write-error';
 
-/** The tables a user action writes; open every mutation's transaction over all of them. */
-export const WRITE_TABLES = ['service_records', 'service_record_events', 'outbox', 'sync_state'] as const;
-
 /** The signed-in staff member stored at engine start; without one nothing can be attributed, so nothing is written. */
-export async function currentActor(db: HallDatabase): Promise<Actor> {
+export async function currentActor(db: LocalDb): Promise<Actor> {
 	const state = (await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE;
 	if (!state.actor) throw new LocalWriteError('not_signed_in', 'No signed-in staff member on this device.');
 	return state.actor;
 }
 
+/** The payload if it fits the op type's schema; otherwise a LocalWriteError naming the fields, nothing stored. */
+export function checkedPayload<Payload extends { id: string }>(
+	spec: OpSpec<string, Payload>,
+	input: unknown
+): Payload {
+	const checked = spec.parse(input);
+	if (checked.ok) return checked.value;
+	throw new LocalWriteError('invalid', `Invalid ${spec.type}: ${checked.fields.join(', ')}`, checked.fields);
+}
+
 /**
- * Applies an op locally and queues it, inside the caller's Dexie transaction, so the change and its outbox entry
- * are stored together or not at all (DESIGN §2.2).
+ * Applies an op locally and queues it, inside the caller's transaction (over db.writeTables), so the change and
+ * its outbox entry are stored together or not at all.
  */
-export async function enqueueOp<T extends OpType>(
-	db: HallDatabase,
-	type: T,
-	payload: OpPayload<T>,
+export async function enqueue<Payload extends { id: string }>(
+	db: LocalDb,
+	spec: OpSpec<string, Payload>,
+	payload: Payload,
 	actor: Actor
 ): Promise<OutboxEntry> {
-	const entry = {
+	const created_at = new Date().toISOString();
+	await spec.apply(db, { payload, actor, created_at });
+	const entry: OutboxEntry = {
 		op_id: uuidv7(),
-		type,
+		type: spec.type,
 		payload,
-		created_at: new Date().toISOString(),
+		created_at,
 		schema_version: SCHEMA_VERSION,
-		actor
-	} as OutboxEntry; // T is one member of the union; TypeScript cannot correlate the generic with it.
-	await applyOp(db, entry);
+		actor,
+		touches: spec.touches(payload)
+	};
 	entry.seq = await db.outbox.add(entry);
 	return entry;
 }
 
-/** Record ids and event ids that still have an op in the outbox: shown as "not synced yet". */
-export async function pendingIds(db: HallDatabase): Promise<Set<string>> {
-	const ids = new Set<string>();
-	await db.outbox.each((entry) => {
-		ids.add(entry.payload.id);
-		if (entry.type === 'service_record.add_event') ids.add(entry.payload.record_id);
-	});
-	return ids;
+/** Of these row ids, the ones an op in the outbox still touches: shown as "not synced yet". */
+export async function pendingAmong(db: LocalDb, ids: readonly string[]): Promise<Set<string>> {
+	const wanted = new Set(ids);
+	const pending = new Set<string>();
+	if (wanted.size === 0) return pending;
+	await db.outbox
+		.where('touches')
+		.anyOf([...wanted])
+		.each((entry) => {
+			for (const id of entry.touches) if (wanted.has(id)) pending.add(id);
+		});
+	return pending;
 }

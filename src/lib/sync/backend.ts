@@ -6,13 +6,13 @@ import type { Op, OpResult, PullResult } from '$lib/domain/sync-protocol';
  */
 export interface SyncBackend {
 	push(ops: readonly Op[]): Promise<OpResult[]>;
-	pull(cursor: number, maxRows: number): Promise<PullResult>;
+	pull(cursor: string, maxRows: number): Promise<PullResult>;
 	/** Gets a fresh access token; false when that is not possible now (offline, or the session is gone). */
 	refreshSession(): Promise<boolean>;
 }
 
 /**
- * How a call failed, which decides what the engine does (DESIGN §2.5):
+ * How a call failed, which decides what the engine does (DECISIONS §2.5):
  * network / server → retry with backoff; unauthorized → refresh, then retry; version_skew (PGRST202, the
  * function is not there) → hold the queue until the app is updated; client (other 4xx) → dead-letter the op.
  */

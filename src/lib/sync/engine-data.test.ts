@@ -1,11 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listRecords, loadRecord } from '$lib/local/service-record-queries';
-import { addServiceRecordEvent, openServiceRecord, updateServiceRecord } from '$lib/local/service-records';
+import { listRecords, loadRecord } from '$lib/local/service-records/queries';
+import {
+	addServiceRecordEvent,
+	openServiceRecord,
+	updateServiceRecord
+} from '$lib/local/service-records/writes';
+import { FIRST_CURSOR } from '$lib/domain/sync-protocol';
+import { registry } from '$lib/features/registry';
+import { device, ticket, TODAY } from '../../../tests/support/device';
+import { FakeServer, STAFF } from '../../../tests/support/fake-server';
+import { eventRow, recordRow } from '../../../tests/support/rows';
 import type { SyncEngine } from './engine';
 import { storePage } from './pull-steps';
-import { device, ticket, TODAY } from './testing/device';
-import { FakeServer, STAFF } from './testing/fake-server';
 
 const engines: SyncEngine[] = [];
 afterEach(() => {
@@ -20,45 +27,51 @@ async function started(server: FakeServer) {
 }
 
 const noFilter = { search: '', category: null, group: null };
+const event = (kind: 'consult' | 'precheck' | 'accept') => ({ kind, window_no: null, note: null });
 
 describe('sync engine and the data on screen', () => {
 	it('a pending change is applied again over an older pulled value, so the screen never flips back', async () => {
 		const server = new FakeServer();
-		const { db } = await started(server);
-		const record = await openServiceRecord(ticket('C001'), db);
-		await db.outbox.clear(); // pretend the open was acknowledged; what follows is still pending
-		await updateServiceRecord({ id: record.id, category: 'credit_repair' }, db);
+		const { db } = await device(server); // no engine running: the change below stays pending
+		const record = await openServiceRecord(db, ticket('C001'));
+		await db.outbox.clear(); // as if the opening had been acknowledged
+		await updateServiceRecord(db, { id: record.id, category: 'credit_repair' });
 
 		// The server's copy, changed by a colleague (green channel) but without our category yet.
-		server.seedRecord({ id: record.id, ticket_no: 'C001', opened_at: record.opened_at, green_channel: true });
-		await storePage(db, STAFF.user_id, await server.pull(0, 100));
+		server.put('service_records', recordRow({ ...record, green_channel: true }));
+		await storePage(db, registry, STAFF.user_id, await server.pull(FIRST_CURSOR, 100));
 
 		const shown = await loadRecord(db, record.id);
 		expect(shown?.record.category).toBe('credit_repair');
 		expect(shown?.record.green_channel).toBe(true);
+		expect(shown?.pending).toBe(true);
 	});
 
 	it('a new scope epoch wipes the synced rows and pulls again, but keeps the outbox', async () => {
 		const server = new FakeServer();
-		server.seedRecord({
+		const d001 = recordRow({
 			id: '0190a000-0000-7000-8000-0000000000a1',
 			ticket_no: 'D001',
 			opened_at: `${TODAY}T01:00:00.000Z`
 		});
+		server.put('service_records', d001);
 		const { db, engine } = await started(server);
-		expect(await db.service_records.count()).toBe(1);
+		expect(await db.table('service_records').count()).toBe(1);
 
 		// The user moves to another post; the server no longer shows D001. Meanwhile the user opens a ticket.
-		server.records.clear();
-		server.seedRecord({
-			id: '0190a000-0000-7000-8000-0000000000a2',
-			ticket_no: 'D002',
-			opened_at: `${TODAY}T02:00:00.000Z`
-		});
+		server.clearRows();
+		server.put(
+			'service_records',
+			recordRow({
+				id: '0190a000-0000-7000-8000-0000000000a2',
+				ticket_no: 'D002',
+				opened_at: `${TODAY}T02:00:00.000Z`
+			})
+		);
 		server.epoch = 2;
 		server.onPull = async () => {
 			server.onPull = null;
-			await openServiceRecord(ticket('D003'), db);
+			await openServiceRecord(db, ticket('D003'));
 		};
 		await engine.sync();
 
@@ -74,47 +87,59 @@ describe('sync engine and the data on screen', () => {
 		expect((await db.sync_state.get('state'))?.epoch).toBe(2);
 
 		await engine.sync();
-		expect([...server.records.values()].map((row) => row.ticket_no).sort()).toEqual(['D002', 'D003']);
+		expect(server.received.map((op) => (op.payload as { ticket_no: string }).ticket_no)).toEqual(['D003']);
 	});
 
-	it('a ticket opened on two devices ends as one record with both timelines, and old links follow it', async () => {
+	it('a merge pulled from the server leaves one record with every event, and old links follow it', async () => {
 		const server = new FakeServer();
-		const first = await started(server);
-		const second = await started(server);
-		const earlier = await openServiceRecord(ticket('E001'), first.db);
-		// Two milliseconds apart, so which opening is earlier does not come down to the ids' random bits.
-		await new Promise((resolve) => setTimeout(resolve, 2));
-		const later = await openServiceRecord(ticket('E001'), second.db);
-		await addServiceRecordEvent({ record_id: earlier.id, kind: 'consult' }, first.db);
-		await addServiceRecordEvent({ record_id: later.id, kind: 'precheck' }, second.db);
-
-		// The later opening arrives first; the earlier one then wins the merge on the server.
-		await second.engine.sync();
-		await first.engine.sync();
-		// While the second device pulls the merge, its user adds one more event to "their" record: it is still
-		// in the outbox when the tombstone arrives, and must move to the survivor with the rest.
+		const { db, engine } = await started(server);
+		// This device opened E001 and recorded a step; another device opened it earlier, so the server kept theirs.
+		const mine = await openServiceRecord(db, ticket('E001'));
+		await addServiceRecordEvent(db, mine.id, event('precheck'));
+		await engine.sync();
+		const theirs = recordRow({
+			id: '0190a000-0000-7000-8000-0000000000e1',
+			ticket_no: 'E001',
+			opened_at: `${TODAY}T00:30:00.000Z`
+		});
+		const [precheck] = server.receivedOf('service_record.add_event');
+		server.put('service_records', theirs);
+		const sentPrecheck = precheck?.payload as { id: string; occurred_at: string };
+		server.put(
+			'service_record_events',
+			eventRow({
+				id: 'e1e1e1e1-0000-4000-8000-000000000001',
+				record_id: theirs.id,
+				kind: 'consult',
+				occurred_at: `${TODAY}T00:31:00.000Z`
+			})
+		);
+		server.put('service_records', { ...mine, deleted_at: new Date().toISOString(), merged_into: theirs.id });
+		server.put(
+			'service_record_events',
+			eventRow({ ...sentPrecheck, record_id: theirs.id, kind: 'precheck' })
+		);
+		// While the merge is pulled, the user adds one more step to "their" record: still queued when the
+		// tombstone arrives, it must move to the survivor with the rest.
 		server.onPull = async () => {
 			server.onPull = null;
-			await addServiceRecordEvent({ record_id: later.id, kind: 'accept' }, second.db);
+			await addServiceRecordEvent(db, mine.id, event('accept'));
 		};
-		await second.engine.sync();
-		expect(await second.db.outbox.count()).toBe(1);
+		await engine.sync();
+		expect(await db.outbox.count()).toBe(1);
 
-		const onSecond = await loadRecord(second.db, later.id);
-		expect(onSecond?.record.id).toBe(earlier.id);
-		expect(onSecond?.timeline.map((entry) => entry.event.kind).sort()).toEqual([
-			'accept',
-			'consult',
-			'precheck'
+		const shown = await loadRecord(db, mine.id);
+		expect(shown?.record.id).toBe(theirs.id);
+		expect(shown?.timeline.map((entry) => [entry.event.kind, entry.pending])).toEqual([
+			['consult', false],
+			['precheck', false],
+			['accept', true]
 		]);
-		expect((await listRecords(second.db, TODAY, noFilter)).map((entry) => entry.record.id)).toEqual([
-			earlier.id
-		]);
+		expect((await listRecords(db, TODAY, noFilter)).map((entry) => entry.record.id)).toEqual([theirs.id]);
 
-		await second.engine.sync();
-		await first.engine.sync();
-		const onFirst = await loadRecord(first.db, earlier.id);
-		expect(onFirst?.timeline).toHaveLength(3);
-		expect([...server.events.values()].every((event) => event.record_id === earlier.id)).toBe(true);
+		await engine.sync();
+		const sent = server.receivedOf('service_record.add_event').at(-1)?.payload as { record_id: string };
+		// Sent under the id the user saw; the server follows the merge to the survivor (integration-tested).
+		expect(sent.record_id).toBe(mine.id);
 	});
 });

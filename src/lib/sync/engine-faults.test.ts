@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addServiceRecordEvent, openServiceRecord } from '$lib/local/service-records';
+import { addServiceRecordEvent, openServiceRecord } from '$lib/local/service-records/writes';
+import { device, ticket } from '../../../tests/support/device';
+import { FakeServer } from '../../../tests/support/fake-server';
 import type { SyncEngine } from './engine';
-import { device, ticket } from './testing/device';
-import { FakeServer } from './testing/fake-server';
+
+const event = (kind: 'consult' | 'accept') => ({ kind, window_no: null, note: null });
 
 // Only the engine's own waits are faked; fake-indexeddb schedules with setImmediate and keeps running.
 beforeEach(() => {
@@ -32,17 +34,17 @@ describe('sync engine against a failing network', () => {
 	it('a lost request changes nothing on the server and is sent again later', async () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
-		await openServiceRecord(ticket('A023'), db);
+		await openServiceRecord(db, ticket('A023'));
 		server.pushFaults.push({ kind: 'request_lost' });
 
 		await engine.start();
-		expect(server.records.size).toBe(0);
+		expect(server.received).toHaveLength(0);
 		expect(await db.outbox.count()).toBe(1);
 		expect(engine.status.failure).toBe('network');
 
 		// Full jitter with random 0.5: the first retry is due after half of the 1 s base.
 		await waitOut(engine, 500);
-		expect(server.records.size).toBe(1);
+		expect(server.received.map((op) => op.type)).toEqual(['service_record.open']);
 		expect(await db.outbox.count()).toBe(0);
 		expect(engine.status.failure).toBeNull();
 	});
@@ -50,8 +52,8 @@ describe('sync engine against a failing network', () => {
 	it('a response lost after the commit ends in exactly one effect', async () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
-		const record = await openServiceRecord(ticket('A024'), db);
-		await addServiceRecordEvent({ record_id: record.id, kind: 'consult' }, db);
+		const record = await openServiceRecord(db, ticket('A024'));
+		await addServiceRecordEvent(db, record.id, event('consult'));
 		server.pushFaults.push({ kind: 'response_lost' });
 
 		await engine.start();
@@ -60,16 +62,15 @@ describe('sync engine against a failing network', () => {
 
 		expect(server.pushed).toHaveLength(2);
 		expect(server.pushed[1]).toEqual(server.pushed[0]); // the same ops, under the same op ids
-		expect(server.records.size).toBe(1);
-		expect(server.events.size).toBe(1);
+		expect(server.received.map((op) => op.type)).toEqual(['service_record.open', 'service_record.add_event']);
 		expect(await db.outbox.count()).toBe(0);
-		expect(await db.service_record_events.count()).toBe(1);
+		expect(await db.table('service_record_events').count()).toBe(1);
 	});
 
 	it('after a 500 the queue drains by itself, with no new write', async () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
-		await openServiceRecord(ticket('A025'), db);
+		await openServiceRecord(db, ticket('A025'));
 		server.pushFaults.push(
 			{ kind: 'http', failure: 'server', status: 500, code: 'XX000' },
 			{ kind: 'http', failure: 'server', status: 503, code: '' }
@@ -82,25 +83,25 @@ describe('sync engine against a failing network', () => {
 		expect(await db.outbox.count()).toBe(1);
 		await waitOut(engine, 1);
 		expect(await db.outbox.count()).toBe(0);
-		expect(server.records.size).toBe(1);
+		expect(server.received).toHaveLength(1);
 	});
 
 	it('a 401 refreshes the session and sends again in the same sync', async () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
-		await openServiceRecord(ticket('A026'), db);
+		await openServiceRecord(db, ticket('A026'));
 		server.pushFaults.push({ kind: 'http', failure: 'unauthorized', status: 401, code: 'PGRST303' });
 
 		await engine.start();
 		expect(server.refreshes).toBe(1);
 		expect(await db.outbox.count()).toBe(0);
-		expect(server.records.size).toBe(1);
+		expect(server.received).toHaveLength(1);
 	});
 
 	it('a function the server does not have (PGRST202) holds the queue and asks for an update', async () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
-		await openServiceRecord(ticket('A027'), db);
+		await openServiceRecord(db, ticket('A027'));
 		server.pushFaults.push({ kind: 'http', failure: 'version_skew', status: 404, code: 'PGRST202' });
 
 		await engine.start();
@@ -121,18 +122,22 @@ describe('sync engine against a failing network', () => {
 	it('an op rejected mid-batch stays visible with its reason; the others are acknowledged', async () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
-		const kept = await openServiceRecord(ticket('A028'), db);
-		const gone = await openServiceRecord(ticket('A029'), db);
+		const kept = await openServiceRecord(db, ticket('A028'));
+		const gone = await openServiceRecord(db, ticket('A029'));
 		await engine.start();
-		server.change(gone.id, { deleted_at: new Date().toISOString() }); // deleted by a manager elsewhere
+		// Deleted by a manager elsewhere: the server refuses further events on it.
+		server.judge = (op) =>
+			op.type === 'service_record.add_event' && (op.payload as { record_id: string }).record_id === gone.id
+				? 'conflict'
+				: null;
 
-		await addServiceRecordEvent({ record_id: kept.id, kind: 'consult' }, db);
-		await addServiceRecordEvent({ record_id: gone.id, kind: 'accept' }, db);
-		await addServiceRecordEvent({ record_id: kept.id, kind: 'accept' }, db);
+		await addServiceRecordEvent(db, kept.id, event('consult'));
+		await addServiceRecordEvent(db, gone.id, event('accept'));
+		await addServiceRecordEvent(db, kept.id, event('accept'));
 		await engine.sync();
 
 		expect(server.pushed.at(-1)).toHaveLength(3); // one batch
-		expect(server.events.size).toBe(2);
+		expect(server.receivedOf('service_record.add_event')).toHaveLength(2);
 		expect(await db.outbox.count()).toBe(0);
 		const rejected = await db.rejected.toArray();
 		expect(rejected).toHaveLength(1);
@@ -143,8 +148,8 @@ describe('sync engine against a failing network', () => {
 	it('a whole-call 4xx dead-letters the one op it was about and sends the rest', async () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
-		await openServiceRecord(ticket('A030'), db);
-		await openServiceRecord(ticket('A031'), db);
+		await openServiceRecord(db, ticket('A030'));
+		await openServiceRecord(db, ticket('A031'));
 		server.pushFaults.push(
 			{ kind: 'http', failure: 'client', status: 400, code: '22P02' }, // the batch
 			{ kind: 'http', failure: 'client', status: 400, code: '22P02' } // then A030 alone
@@ -154,7 +159,7 @@ describe('sync engine against a failing network', () => {
 		expect(await db.outbox.count()).toBe(0);
 		expect(await db.rejected.count()).toBe(1);
 		expect((await db.rejected.toArray())[0]).toMatchObject({ code: '22P02' });
-		expect([...server.records.values()].map((row) => row.ticket_no)).toEqual(['A031']);
+		expect(server.received.map((op) => (op.payload as { ticket_no: string }).ticket_no)).toEqual(['A031']);
 	});
 
 	it('two tabs sharing the uploader lock never push at the same time, and each op goes once', async () => {
@@ -164,14 +169,14 @@ describe('sync engine against a failing network', () => {
 		const tab1 = await device(server, { dbName: 'shared-tabs', lock });
 		const tab2 = await device(server, { dbName: 'shared-tabs', lock });
 		engines.push(tab1.engine, tab2.engine);
-		for (const no of ['B001', 'B002', 'B003']) await openServiceRecord(ticket(no), tab1.db);
+		for (const no of ['B001', 'B002', 'B003']) await openServiceRecord(tab1.db, ticket(no));
 		server.pushDelay = () => new Promise((resolve) => setImmediate(resolve));
 
 		await Promise.all([tab1.engine.start(), tab2.engine.start()]);
 
 		expect(server.maxConcurrentPushes).toBe(1);
 		expect(server.pushed.flat()).toHaveLength(3);
-		expect(server.records.size).toBe(3);
+		expect(server.received).toHaveLength(3);
 		expect(await tab2.db.outbox.count()).toBe(0);
 	});
 });

@@ -1,9 +1,10 @@
-import type { HeldReason, HallDatabase } from '$lib/local/db';
+import type { HeldReason, LocalDb } from '$lib/local/db';
+import type { Registry } from '$lib/local/registry';
 import { onLocalWrite } from '$lib/local/write-signal';
 import { SyncTransportError, type SyncBackend, type TransportFailure } from './backend';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { acknowledge, deadLetter, nextBatch, toWire } from './outbox-steps';
-import { markSynced, readState, storePage, wipeForEpoch } from './pull-steps';
+import { markSynced, readState, rereadSkippedRows, storePage, wipeForEpoch } from './pull-steps';
 import { webLock, type UploaderLock } from './uploader-lock';
 
 /** What the engine is doing now; the persistent part (pending, rejected, last synced) lives in Dexie. */
@@ -18,7 +19,8 @@ export interface EngineStatus {
 }
 
 export interface EngineOptions {
-	db: HallDatabase;
+	db: LocalDb;
+	registry: Registry;
 	backend: SyncBackend;
 	userId: string;
 	lock?: UploaderLock;
@@ -37,7 +39,7 @@ export interface EngineOptions {
 const NOTHING_ANSWERED = 'push answered none of the ops';
 
 /**
- * Moves the outbox to the server and the server's changes to the device (DESIGN §2.5–2.10). One cycle is: push
+ * Moves the outbox to the server and the server's changes to the device (DECISIONS §2.5–2.10). One cycle is: push
  * every queued op in batches, then pull until has_more is false, all under the uploader lock. Triggers (write,
  * start, online, visible, timer) only ask for a cycle; requests during a cycle run one more cycle after it.
  */
@@ -76,6 +78,7 @@ export class SyncEngine {
 		if (!this.#stopped) return this.sync();
 		this.#stopped = false;
 		await this.#options.db.sync_state.update('state', { held: null });
+		await rereadSkippedRows(this.#options.db, this.#options.registry);
 		this.#setStatus({ held: null });
 		this.#detach.push(onLocalWrite(() => this.poke()));
 		this.#listen(globalThis, 'online', () => {
@@ -193,16 +196,16 @@ export class SyncEngine {
 	}
 
 	async #pull(): Promise<void> {
-		const { db, backend, userId, pullPageSize } = this.#options;
+		const { db, registry, backend, userId, pullPageSize } = this.#options;
 		for (;;) {
 			const state = await readState(db);
 			const page = await backend.pull(state.cursor, pullPageSize);
 			if (state.epoch !== null && page.epoch !== state.epoch) {
-				// This page is relative to a cursor of the old scope: drop it and pull the new scope from 0.
-				await wipeForEpoch(db, userId, page.epoch);
+				// This page is relative to a cursor of the old scope: drop it and pull the new scope from the start.
+				await wipeForEpoch(db, registry, userId, page.epoch);
 				continue;
 			}
-			const skipped = await storePage(db, userId, page);
+			const skipped = await storePage(db, registry, userId, page);
 			if (skipped > 0) console.warn(`sync: skipped ${skipped} pulled rows this app version cannot read`);
 			if (!page.has_more) return;
 		}

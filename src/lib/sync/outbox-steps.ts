@@ -1,10 +1,10 @@
 import type { Op, OpResult } from '$lib/domain/sync-protocol';
-import type { HallDatabase, OutboxEntry } from '$lib/local/db';
+import type { LocalDb, OutboxEntry } from '$lib/local/db';
 
 /** The outbox's side of a push: which ops go next, and what the server's answer does to them. */
 
 /** The next ops of this user, oldest first. Ops of another account wait for that account's sign-in. */
-export function nextBatch(db: HallDatabase, userId: string, size: number): Promise<OutboxEntry[]> {
+export function nextBatch(db: LocalDb, userId: string, size: number): Promise<OutboxEntry[]> {
 	return db.outbox
 		.orderBy('seq')
 		.filter((entry) => entry.actor.user_id === userId)
@@ -29,7 +29,7 @@ export function toWire(entry: OutboxEntry): Op {
  * queued. Returns how many ops the server answered for.
  */
 export async function acknowledge(
-	db: HallDatabase,
+	db: LocalDb,
 	entries: readonly OutboxEntry[],
 	results: readonly OpResult[]
 ): Promise<number> {
@@ -51,7 +51,7 @@ export async function acknowledge(
 
 /** Dead-letters one op; call inside a transaction over outbox and rejected (or alone: Dexie wraps it). */
 export async function moveToRejected(
-	db: HallDatabase,
+	db: LocalDb,
 	entry: OutboxEntry,
 	code: string,
 	message: string
@@ -61,7 +61,7 @@ export async function moveToRejected(
 }
 
 export async function deadLetter(
-	db: HallDatabase,
+	db: LocalDb,
 	entry: OutboxEntry,
 	code: string,
 	message: string

@@ -1,55 +1,90 @@
-import type { PullResult } from '$lib/domain/sync-protocol';
-import { applyOp, applyPulledChanges } from '$lib/local/apply';
-import { EMPTY_SYNC_STATE, SYNCED_TABLE_NAMES, type HallDatabase, type SyncState } from '$lib/local/db';
+import { FIRST_CURSOR, type PullResult } from '$lib/domain/sync-protocol';
+import { reapplyPending } from '$lib/local/apply';
+import { EMPTY_SYNC_STATE, type LocalDb, type SyncState, type UnreadableRows } from '$lib/local/db';
+import { clearSyncedRows } from '$lib/local/device-data';
+import { storePulledChanges } from '$lib/local/pulled';
+import type { Registry } from '$lib/local/registry';
 
 /** The local side of a pull: storing a page, re-applying what is still pending, and epoch wipes. */
 
-const PULL_TABLES = [...SYNCED_TABLE_NAMES, 'outbox', 'sync_state'] as const;
+function pullTables(db: LocalDb): string[] {
+	return [...db.syncedTables, 'outbox', 'sync_state'];
+}
 
-export async function readState(db: HallDatabase): Promise<SyncState> {
+export async function readState(db: LocalDb): Promise<SyncState> {
 	return (await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE;
 }
 
 /**
- * Re-applies this user's queued ops over what was just stored, so a value the user changed does not flip back
- * to the server's older one while its op is still on the way (DESIGN §2.10). Inside the caller's transaction.
+ * Stores one page and its cursor in one transaction, so a crash leaves either both or neither. Rows this app
+ * cannot read are added to the state's `unreadable` tally (shown in the sync panel). Returns how many there were.
  */
-async function reapplyPending(db: HallDatabase, userId: string): Promise<void> {
-	const pending = await db.outbox
-		.orderBy('seq')
-		.filter((entry) => entry.actor.user_id === userId)
-		.toArray();
-	for (const entry of pending) await applyOp(db, entry);
-}
-
-/**
- * Stores one page and its cursor in one transaction, so a crash leaves either both or neither. Returns the
- * number of rows skipped because they did not match this app's schemas.
- */
-export async function storePage(db: HallDatabase, userId: string, page: PullResult): Promise<number> {
+export async function storePage(
+	db: LocalDb,
+	registry: Registry,
+	userId: string,
+	page: PullResult
+): Promise<number> {
 	let skipped = 0;
-	await db.transaction('rw', PULL_TABLES, async () => {
-		skipped = await applyPulledChanges(db, page.changes);
-		await reapplyPending(db, userId);
+	await db.transaction('rw', pullTables(db), async () => {
+		const unreadable = await storePulledChanges(db, registry, page.changes);
+		skipped = unreadable.count;
+		await reapplyPending(db, registry, userId);
 		const state = await readState(db);
-		await db.sync_state.put({ ...state, cursor: page.cursor, epoch: page.epoch });
+		await db.sync_state.put({
+			...state,
+			cursor: page.cursor,
+			epoch: page.epoch,
+			unreadable: tally(state.unreadable, unreadable, registry.fingerprint)
+		});
 	});
 	return skipped;
 }
 
+function tally(
+	before: UnreadableRows | null,
+	page: { count: number; tables: string[] },
+	app: string
+): UnreadableRows | null {
+	if (page.count === 0) return before;
+	return {
+		count: (before?.count ?? 0) + page.count,
+		tables: [...new Set([...(before?.tables ?? []), ...page.tables])].sort(),
+		app
+	};
+}
+
 /**
- * The user's scope changed (another hall, post or access): forget every synced row and start again from cursor
- * 0. The outbox stays: those are the user's own unsent actions, applied again at once so they stay on screen.
+ * A newer app version starts: rows an older version could not read were skipped, so pull again from the start
+ * for this version to read them. Called once at engine start.
  */
-export async function wipeForEpoch(db: HallDatabase, userId: string, epoch: number): Promise<void> {
-	await db.transaction('rw', PULL_TABLES, async () => {
-		await Promise.all(SYNCED_TABLE_NAMES.map((name) => db.table(name).clear()));
-		await reapplyPending(db, userId);
+export async function rereadSkippedRows(db: LocalDb, registry: Registry): Promise<void> {
+	await db.transaction('rw', db.sync_state, async () => {
 		const state = await readState(db);
-		await db.sync_state.put({ ...state, cursor: 0, epoch });
+		if (!state.unreadable || state.unreadable.app === registry.fingerprint) return;
+		await db.sync_state.put({ ...state, cursor: FIRST_CURSOR, unreadable: null });
 	});
 }
 
-export async function markSynced(db: HallDatabase, at: Date): Promise<void> {
+/**
+ * The user's scope changed (another hall, post or access): forget every synced row and start again from the
+ * first cursor. The outbox stays: those are the user's own unsent actions, applied again at once so they stay on
+ * screen.
+ */
+export async function wipeForEpoch(
+	db: LocalDb,
+	registry: Registry,
+	userId: string,
+	epoch: number
+): Promise<void> {
+	await db.transaction('rw', pullTables(db), async () => {
+		await clearSyncedRows(db);
+		await reapplyPending(db, registry, userId);
+		const state = await readState(db);
+		await db.sync_state.put({ ...state, cursor: FIRST_CURSOR, epoch, unreadable: null });
+	});
+}
+
+export async function markSynced(db: LocalDb, at: Date): Promise<void> {
 	await db.sync_state.update('state', { last_synced_at: at.toISOString() });
 }

@@ -28,7 +28,7 @@ export function supabaseBackend(client: () => SupabaseClient): SyncBackend {
 
 	return {
 		push: (ops: readonly Op[]): Promise<OpResult[]> => call('sync_push', { ops }, z.array(opResult)),
-		pull: (cursor: number, maxRows: number): Promise<PullResult> =>
+		pull: (cursor: string, maxRows: number): Promise<PullResult> =>
 			call('sync_pull', { cursor, max_rows: maxRows }, pullResult),
 		async refreshSession(): Promise<boolean> {
 			const { data, error } = await client().auth.refreshSession();

@@ -5,7 +5,7 @@
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../../src/lib/backend/local-stack';
-import { pullResult } from '../../../src/lib/domain/sync-protocol';
+import { FIRST_CURSOR, pullResult } from '../../../src/lib/domain/sync-protocol';
 import { DEMO_PASSWORD } from '../fixtures';
 import { E2E_GATEWAY_URL } from '../ports';
 
@@ -32,7 +32,7 @@ export async function serverRecord(
 	if (signInError) throw new Error(`sign-in as ${email}: ${signInError.message}`);
 	const rows = new Map<string, Record<string, unknown>>();
 	const events: Array<Record<string, unknown>> = [];
-	let cursor = 0;
+	let cursor = FIRST_CURSOR;
 	for (let hasMore = true; hasMore;) {
 		const response = await client.rpc('sync_pull', { cursor, max_rows: 1000 });
 		if (response.error) throw new Error(`sync_pull: ${response.error.message}`);

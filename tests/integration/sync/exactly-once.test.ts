@@ -8,7 +8,7 @@ import { createAccount, removeAccounts, staff } from './support/people';
 import { countRows } from './support/rows';
 import { device, pull, push, RpcError, type SyncClient } from './support/sync-client';
 
-// DESIGN §2.3–4: every op takes effect once, however often a device sends it, and one bad op never takes the
+// DECISIONS §2.3–4: every op takes effect once, however often a device sends it, and one bad op never takes the
 // rest of its batch down with it.
 
 let db: pg.Pool;
@@ -26,7 +26,7 @@ describe('replays', () => {
 	it('an applied op sent again answers duplicate and changes nothing', async () => {
 		const open = openRecord();
 		expect(await push(tablet, [open])).toEqual([{ op_id: open.op_id, status: 'applied' }]);
-		const { cursor } = await pull(tablet, 0);
+		const { cursor } = await pull(tablet, '0');
 
 		expect(await push(tablet, [open])).toEqual([{ op_id: open.op_id, status: 'duplicate' }]);
 		expect(await countRows(db, 'service_records', 'ticket_no', open.payload.ticket_no)).toBe(1);
@@ -115,7 +115,7 @@ describe('whole-call errors', () => {
 		const visitor = await device('nostaff@sync.test');
 		const error = await push(visitor, [openRecord()]).catch((caught: unknown) => caught);
 		expect(error).toMatchObject({ code: 'P0001', message: 'not_staff' });
-		const pulled = await pull(visitor, 0).catch((caught: unknown) => caught);
+		const pulled = await pull(visitor, '0').catch((caught: unknown) => caught);
 		expect(pulled).toMatchObject({ code: 'P0001', message: 'not_staff' });
 		// Control: a staff member's push of the same kind of op works.
 		expect((await push(tablet, [openRecord()]))[0]?.status).toBe('applied');

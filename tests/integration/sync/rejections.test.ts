@@ -24,8 +24,15 @@ afterAll(async () => {
 });
 
 /** An op with fields a well-behaved client would never send: an older app, a bug, or a hand-made request. */
-function tampered<T extends Op>(original: T, changes: Record<string, unknown>, payload = {}): Op {
-	return { ...original, ...changes, payload: { ...original.payload, ...payload } };
+function tampered<T extends Op<string, object>>(
+	original: T,
+	changes: Record<string, unknown>,
+	payload = {}
+): Op<string, { id: string }> {
+	return { ...original, ...changes, payload: { ...original.payload, ...payload } } as Op<
+		string,
+		{ id: string }
+	>;
 }
 
 async function pushOne(client: SyncClient, sent: Op): Promise<{ code?: string; message?: string }> {
@@ -36,7 +43,7 @@ async function pushOne(client: SyncClient, sent: Op): Promise<{ code?: string; m
 
 describe('opening a record', () => {
 	const open = () => openRecord();
-	it.each<[string, Op, RejectionCode, RegExp]>([
+	it.each<[string, Op<string, { id: string }>, RejectionCode, RegExp]>([
 		['an unknown category', tampered(open(), {}, { category: 'astrology' }), 'validation', /category/],
 		['a bad ticket number', tampered(open(), {}, { ticket_no: 'a0<23>' }), 'validation', /ticket_no/],
 		[
@@ -184,9 +191,32 @@ describe('deleting a record', () => {
 	});
 });
 
-describe('payloads that are not objects', () => {
-	it('are rejected as validation, not as a failed call', async () => {
+describe('payload shapes', () => {
+	it('a payload that is not an object is rejected as validation, not as a failed call', async () => {
 		const broken = { ...op('service_record.delete', { id: randomUUID() }), payload: 'delete everything' };
 		expect(await pushOne(centerTablet, broken as unknown as Op)).toMatchObject({ code: 'validation' });
+	});
+
+	it('a field the op type does not take is rejected by name, before anything is written', async () => {
+		const open = openRecord();
+		const result = await pushOne(
+			centerTablet,
+			tampered(open, {}, { first_responder_id: randomUUID(), hall_id: randomUUID() })
+		);
+		expect(result).toMatchObject({ code: 'validation' });
+		expect(result.message).toMatch(/first_responder_id, hall_id/);
+		expect(await countRows(db, 'service_records', 'id', open.payload.id)).toBe(0);
+	});
+
+	it('a required field left out is rejected by name, while an optional one may be left out', async () => {
+		const open = openRecord();
+		const { window_no: _left, ...withoutWindow } = addEvent(open.payload.id).payload;
+		await push(centerTablet, [open]);
+		const missing = await pushOne(centerTablet, { ...addEvent(open.payload.id), payload: withoutWindow });
+		expect(missing).toMatchObject({ code: 'validation' });
+		expect(missing.message).toMatch(/needs the field\(s\) window_no/);
+		// update's fields other than id are optional: naming only one is a valid change.
+		const update = op('service_record.update', { id: open.payload.id, green_channel: true });
+		expect(await pushOne(centerTablet, update)).toEqual({ code: undefined, message: undefined });
 	});
 });

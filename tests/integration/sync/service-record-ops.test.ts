@@ -29,12 +29,13 @@ async function record(id: string): Promise<Record<string, unknown> | undefined> 
 }
 
 describe('service_record.open', () => {
-	it('without a ticket date takes the day the ticket was opened in the hall’s time zone', async () => {
-		// 23:30 UTC on the 25th is 07:30 on the 26th in Tianjin.
-		const open = openRecord({ opened_at: '2026-11-25T23:30:00Z' });
+	it('without a ticket date is rejected, naming the field, and stores nothing', async () => {
+		const open = openRecord();
 		const { ticket_date: _omitted, ...payload } = open.payload;
-		expect((await push(tablet, [{ ...open, payload }]))[0]?.status).toBe('applied');
-		expect(await record(open.payload.id)).toMatchObject({ ticket_date: '2026-11-26' });
+		const [result] = await push(tablet, [{ ...open, payload }]);
+		expect(result).toMatchObject({ status: 'rejected', code: 'validation' });
+		expect(result?.message).toContain('ticket_date');
+		expect(await record(open.payload.id)).toBeUndefined();
 	});
 
 	it('stores special groups as a set in a fixed order, so equal choices compare equal', async () => {

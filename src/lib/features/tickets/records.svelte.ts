@@ -1,31 +1,30 @@
 /**
- * The tickets screens' one seam to the device's data (src/lib/local): the reads they show and the writes they
- * make. Writes never wait for the network (DESIGN §1); a refused write comes back as a Chinese message for the
- * screen to show, with nothing the user typed lost.
+ * The tickets screens' one seam to the device's data (src/lib/local/service-records): the reads they show, live,
+ * and the writes they make. Writes never wait for the network; a refused write comes back as a Chinese message
+ * for the screen to show, with nothing the user typed lost.
  */
-import type { EventKind, UpdateServiceRecord } from '$lib/domain/service-record';
+import { hallDate } from '$lib/domain/hall-time';
+import type { NewEvent, UpdateServiceRecord } from '$lib/domain/service-record';
 import { t, type MessageKey } from '$lib/i18n';
+import { live } from '$lib/local/live.svelte';
 import {
-	addServiceRecordEvent,
-	LocalWriteError,
-	openServiceRecord,
-	updateServiceRecord,
-	type LocalWriteReason
-} from '$lib/local';
-
-export {
-	serviceRecordWithTimeline as serviceRecordDetail,
-	todaysServiceRecords as todaysRecords,
+	listRecords,
+	loadRecord,
 	type RecordDetail,
 	type RecordFilter,
 	type RecordListEntry,
 	type TimelineEntry
-} from '$lib/local';
+} from '$lib/local/service-records/queries';
+import {
+	addServiceRecordEvent,
+	deleteServiceRecord,
+	openServiceRecord,
+	updateServiceRecord
+} from '$lib/local/service-records/writes';
+import { LocalWriteError, type LocalWriteReason } from '$lib/local/write-error';
+import { localDb } from '../registry';
 
-export interface EventDetail {
-	window_no: number | null;
-	note: string | null;
-}
+export type { RecordDetail, RecordFilter, RecordListEntry, TimelineEntry };
 
 export type WriteResult<T = void> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -36,10 +35,25 @@ export interface Ticket {
 	raw: string;
 }
 
+/** Today's records (the hall's day), newest first; re-reads on every local write and every pull. */
+export function todaysRecords(filter: () => RecordFilter): {
+	readonly current: RecordListEntry[] | undefined;
+} {
+	return live(
+		() => ({ ...filter(), day: hallDate() }),
+		({ day, ...rest }) => listRecords(localDb(), day, rest)
+	);
+}
+
+/** One record with its timeline, following a merge to the surviving record. */
+export function recordDetail(id: () => string): { readonly current: RecordDetail | null | undefined } {
+	return live(id, (value) => loadRecord(localDb(), value));
+}
+
 /** Opens today's record for the ticket: the one already on this device, or a new one with the user as 首问. */
 export function openTicket(ticket: Ticket): Promise<WriteResult<string>> {
 	return attempt(async () => {
-		const record = await openServiceRecord({
+		const record = await openServiceRecord(localDb(), {
 			ticket_no: ticket.ticket_no,
 			ticket_date: ticket.ticket_date,
 			raw_payload: ticket.raw
@@ -48,14 +62,18 @@ export function openTicket(ticket: Ticket): Promise<WriteResult<string>> {
 	});
 }
 
-export function addEvent(recordId: string, kind: EventKind, detail: EventDetail): Promise<WriteResult> {
+export function addEvent(recordId: string, event: NewEvent): Promise<WriteResult> {
 	return attempt(async () => {
-		await addServiceRecordEvent({ record_id: recordId, kind, ...detail });
+		await addServiceRecordEvent(localDb(), recordId, event);
 	});
 }
 
 export function changeRecord(change: UpdateServiceRecord): Promise<WriteResult> {
-	return attempt(() => updateServiceRecord(change));
+	return attempt(() => updateServiceRecord(localDb(), change));
+}
+
+export function deleteRecord(recordId: string): Promise<WriteResult> {
+	return attempt(() => deleteServiceRecord(localDb(), recordId));
 }
 
 const WRITE_MESSAGES: Record<LocalWriteReason, MessageKey> = {

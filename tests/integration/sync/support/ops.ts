@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-	SCHEMA_VERSION,
-	type Op,
-	type OpPayload,
-	type OpType
-} from '../../../../src/lib/domain/sync-protocol';
+import { SCHEMA_VERSION, type Op } from '../../../../src/lib/domain/sync-protocol';
+import type { OpPayload, OpType } from '../../../../src/lib/features/registry';
 
-/** Outbox ops as a device writes them: a fresh op id each, typed by the protocol's payload schemas. */
-export function op<T extends OpType>(type: T, payload: OpPayload<T>): Op<T> {
+/** Outbox ops as a device writes them: a fresh op id each, typed by the registry's payload schemas. */
+export function op<T extends OpType>(type: T, payload: OpPayload<T>): Op<T, OpPayload<T>> {
 	return {
 		op_id: randomUUID(),
 		type,
@@ -24,7 +20,7 @@ export function uniqueTicket(): string {
 
 export function openRecord(
 	overrides: Partial<OpPayload<'service_record.open'>> = {}
-): Op<'service_record.open'> {
+): Op<'service_record.open', OpPayload<'service_record.open'>> {
 	const ticket = overrides.ticket_no ?? uniqueTicket();
 	return op('service_record.open', {
 		id: randomUUID(),
@@ -42,7 +38,7 @@ export function openRecord(
 export function addEvent(
 	recordId: string,
 	overrides: Partial<OpPayload<'service_record.add_event'>> = {}
-): Op<'service_record.add_event'> {
+): Op<'service_record.add_event', OpPayload<'service_record.add_event'>> {
 	return op('service_record.add_event', {
 		id: randomUUID(),
 		record_id: recordId,
@@ -54,6 +50,8 @@ export function addEvent(
 	});
 }
 
-export function deleteRecord(recordId: string): Op<'service_record.delete'> {
+export function deleteRecord(
+	recordId: string
+): Op<'service_record.delete', OpPayload<'service_record.delete'>> {
 	return op('service_record.delete', { id: recordId });
 }

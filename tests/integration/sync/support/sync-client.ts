@@ -2,6 +2,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import * as z from 'zod/mini';
 import WebSocket from 'ws';
 import {
+	FIRST_CURSOR,
 	opResult,
 	pullResult,
 	type Op,
@@ -17,7 +18,7 @@ interface SyncDatabase {
 		Views: Record<never, never>;
 		Functions: {
 			sync_push: { Args: { ops: unknown[] }; Returns: unknown };
-			sync_pull: { Args: { cursor: number; max_rows?: number }; Returns: unknown };
+			sync_pull: { Args: { cursor: string; max_rows?: number }; Returns: unknown };
 			me: { Args: Record<string, never>; Returns: unknown };
 		};
 		Enums: Record<never, never>;
@@ -54,7 +55,7 @@ export async function push(client: SyncClient, ops: Op[]): Promise<OpResult[]> {
 	return z.array(opResult).parse(data);
 }
 
-export async function pull(client: SyncClient, cursor: number, maxRows?: number): Promise<PullResult> {
+export async function pull(client: SyncClient, cursor: string, maxRows?: number): Promise<PullResult> {
 	const args = maxRows === undefined ? { cursor } : { cursor, max_rows: maxRows };
 	const { data, error } = await client.rpc('sync_pull', args);
 	if (error) throw new RpcError(error.code, error.message, error.details);
@@ -64,9 +65,9 @@ export async function pull(client: SyncClient, cursor: number, maxRows?: number)
 /** Pulls page after page until has_more is false, as a device catching up does. */
 export async function pullAll(
 	client: SyncClient,
-	cursor = 0,
+	cursor = FIRST_CURSOR,
 	maxRows?: number
-): Promise<{ pages: PullResult[]; cursor: number }> {
+): Promise<{ pages: PullResult[]; cursor: string }> {
 	const pages: PullResult[] = [];
 	let page: PullResult;
 	do {

@@ -1,20 +1,22 @@
-import { HallDatabase } from '$lib/local/db';
-import { prepareForUser } from '$lib/local/device-data';
-import { SyncEngine, type EngineOptions } from '../engine';
-import { inProcessLock } from '../uploader-lock';
+import { registry } from '../../src/lib/features/registry';
+import { LocalDb } from '../../src/lib/local/db';
+import { prepareForUser } from '../../src/lib/local/device-data';
+import { SyncEngine, type EngineOptions } from '../../src/lib/sync/engine';
+import { inProcessLock } from '../../src/lib/sync/uploader-lock';
 import { FakeServer, STAFF } from './fake-server';
 
 let databases = 0;
 
-/** A device for engine tests: its own IndexedDB (fake-indexeddb), signed in as STAFF, and an engine. */
+/** A device for engine tests: its own IndexedDB (fake-indexeddb), the app's registry, signed in as STAFF. */
 export async function device(
 	server: FakeServer,
 	options: Partial<EngineOptions> & { dbName?: string } = {}
-): Promise<{ db: HallDatabase; engine: SyncEngine }> {
-	const db = new HallDatabase(options.dbName ?? `device-${++databases}`);
+): Promise<{ db: LocalDb; engine: SyncEngine }> {
+	const db = new LocalDb(options.dbName ?? `device-${++databases}`, registry);
 	await prepareForUser(db, STAFF);
 	const engine = new SyncEngine({
 		db,
+		registry,
 		backend: server,
 		userId: STAFF.user_id,
 		lock: inProcessLock(),

@@ -1,26 +1,31 @@
 import { liveQuery } from 'dexie';
 import { supabase } from '$lib/backend/client';
-import type { Actor, HallDatabase, RejectedEntry } from '$lib/local/db';
-import { localDb } from '$lib/local/db';
+import type { SignOutGuard } from '$lib/backend/session.svelte';
+import type { Actor, LocalDb, RejectedEntry, UnreadableRows } from '$lib/local/db';
 import { pendingCount, prepareForUser, wipeSyncedData } from '$lib/local/device-data';
 import { discardRejected, retryRejected } from '$lib/local/rejected';
-import { SyncEngine, type EngineStatus } from './engine';
-import { supabaseBackend } from './supabase-backend';
+import { SyncEngine, type EngineStatus } from '$lib/sync/engine';
+import { supabaseBackend } from '$lib/sync/supabase-backend';
+import { localDb, registry } from '../registry';
 
 interface StoredStatus {
 	pending: number;
 	rejected: RejectedEntry[];
 	lastSyncedAt: string | null;
+	unreadable: UnreadableRows | null;
 }
 
 /**
- * The app's sync for the signed-in user, and what the status control shows: the engine's live state plus the
- * outbox, needs-attention list and last sync read from Dexie. One instance; the staff layout starts and stops it.
+ * This device's sync for the signed-in staff member: owns the engine's lifecycle (the staff layout starts it for
+ * the user and stops it when they leave), and holds what the sync control shows: the engine's live state plus the
+ * outbox, needs-attention list and last sync read from the device database. It is also the session's sign-out
+ * guard: sign-out asks it how much is unsynced, and it forgets the user's data afterwards.
  */
-class SyncStatusState {
+class DeviceSync implements SignOutGuard {
 	pending = $state(0);
 	rejected = $state<RejectedEntry[]>([]);
 	lastSyncedAt = $state<string | null>(null);
+	unreadable = $state<UnreadableRows | null>(null);
 	engine = $state<EngineStatus>({ syncing: false, online: true, held: null, failure: null, retryAt: null });
 	readonly offline = $derived(!this.engine.online || this.engine.failure === 'network');
 
@@ -30,7 +35,7 @@ class SyncStatusState {
 	#askedForPersistence = false;
 
 	/** Starts syncing for this user (a different user's synced rows are wiped first). Idempotent per user. */
-	async start(actor: Actor, db: HallDatabase = localDb()): Promise<void> {
+	async start(actor: Actor, db: LocalDb = localDb()): Promise<void> {
 		if (this.#userId === actor.user_id) return;
 		this.stop();
 		this.#userId = actor.user_id;
@@ -40,12 +45,14 @@ class SyncStatusState {
 				this.pending = stored.pending;
 				this.rejected = stored.rejected;
 				this.lastSyncedAt = stored.lastSyncedAt;
+				this.unreadable = stored.unreadable;
 			},
 			error: (error: unknown) => console.error('sync status query failed', error)
 		});
 		this.#unsubscribe = () => subscription.unsubscribe();
 		this.#engine = new SyncEngine({
 			db,
+			registry,
 			backend: supabaseBackend(supabase),
 			userId: actor.user_id,
 			onStatus: (status) => (this.engine = status)
@@ -66,25 +73,25 @@ class SyncStatusState {
 		return this.#engine?.sync() ?? Promise.resolve();
 	}
 
-	/** Ops of this user still waiting; sign-out is refused while there are any (DESIGN §2.12). */
-	async unsyncedCount(userId: string, db: HallDatabase = localDb()): Promise<number> {
+	/** Ops of this user still waiting, once the running push (if any) has finished. */
+	async unsynced(userId: string, db: LocalDb = localDb()): Promise<number> {
 		await this.#engine?.whenIdle();
 		return pendingCount(db, userId);
 	}
 
 	/** At sign-out: stop, and leave nothing of the hall's data for the next person on this device. */
-	async signedOut(db: HallDatabase = localDb()): Promise<void> {
+	async forget(_userId: string, db: LocalDb = localDb()): Promise<void> {
 		this.stop();
 		await wipeSyncedData(db);
 	}
 
 	retry(entry: RejectedEntry): Promise<void> {
-		return entry.seq === undefined ? Promise.resolve() : retryRejected(localDb(), entry.seq);
+		return entry.seq === undefined ? Promise.resolve() : retryRejected(localDb(), registry, entry.seq);
 	}
 
 	async discard(entry: RejectedEntry): Promise<void> {
 		if (entry.seq === undefined) return;
-		await discardRejected(localDb(), entry.seq);
+		await discardRejected(localDb(), registry, entry.seq);
 		void this.syncNow();
 	}
 
@@ -98,13 +105,18 @@ class SyncStatusState {
 	}
 }
 
-async function readStored(db: HallDatabase, userId: string): Promise<StoredStatus> {
+async function readStored(db: LocalDb, userId: string): Promise<StoredStatus> {
 	const [pending, rejected, state] = await Promise.all([
 		pendingCount(db, userId),
 		db.rejected.filter((entry) => entry.actor.user_id === userId).toArray(),
 		db.sync_state.get('state')
 	]);
-	return { pending, rejected, lastSyncedAt: state?.last_synced_at ?? null };
+	return {
+		pending,
+		rejected,
+		lastSyncedAt: state?.last_synced_at ?? null,
+		unreadable: state?.unreadable ?? null
+	};
 }
 
-export const syncStatus = new SyncStatusState();
+export const deviceSync = new DeviceSync();

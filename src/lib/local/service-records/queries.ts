@@ -1,12 +1,14 @@
+import type { Collection } from 'dexie';
 import type {
 	BusinessCategory,
 	ServiceRecordEventRow,
 	ServiceRecordRow,
 	SpecialGroup
 } from '$lib/domain/service-record';
-import { survivingRecord } from './apply/service-records';
-import type { HallDatabase } from './db';
-import { pendingIds } from './outbox';
+import type { LocalDb } from '../db';
+import { pendingAmong } from '../outbox';
+import { survivingRecord } from './apply';
+import { serviceRecordEvents, serviceRecords } from './tables';
 
 /** The reads behind the service-record screens, as plain async functions (live.svelte.ts makes them live). */
 
@@ -31,17 +33,20 @@ export interface TimelineEntry {
 
 export interface RecordDetail {
 	record: ServiceRecordRow;
+	/** The record or one of its events still waits for the server. */
+	pending: boolean;
 	timeline: TimelineEntry[];
 }
 
 /** The live records of one hall day, newest opening first, narrowed by the filter. */
 export async function listRecords(
-	db: HallDatabase,
+	db: LocalDb,
 	day: string,
 	filter: RecordFilter
 ): Promise<RecordListEntry[]> {
 	const search = filter.search.trim().toUpperCase();
-	const records = await db.service_records
+	const records = await serviceRecords
+		.of(db)
 		.where('[ticket_date+opened_at]')
 		.between([day, ''], [day, '\uffff'])
 		.reverse()
@@ -53,11 +58,14 @@ export async function listRecords(
 				(filter.group === null || row.special_groups.includes(filter.group))
 		)
 		.toArray();
-	const pending = await pendingIds(db);
+	const pending = await pendingAmong(
+		db,
+		records.map((record) => record.id)
+	);
 	return Promise.all(
 		records.map(async (record) => ({
 			record,
-			lastEvent: (await timelineOf(db, record.id)).at(-1) ?? null,
+			lastEvent: (await timelineRange(db, record.id).last()) ?? null,
 			pending: pending.has(record.id)
 		}))
 	);
@@ -67,17 +75,22 @@ export async function listRecords(
  * One record and its timeline, oldest first. An id merged into another record shows the survivor, so a link or
  * a screen opened before the merge keeps working; null when the record is not here or was deleted.
  */
-export async function loadRecord(db: HallDatabase, id: string): Promise<RecordDetail | null> {
+export async function loadRecord(db: LocalDb, id: string): Promise<RecordDetail | null> {
 	const record = await survivingRecord(db, id);
 	if (!record || record.deleted_at) return null;
-	const pending = await pendingIds(db);
-	const events = await timelineOf(db, record.id);
-	return { record, timeline: events.map((event) => ({ event, pending: pending.has(event.id) })) };
+	const events = await timelineRange(db, record.id).toArray();
+	const pending = await pendingAmong(db, [record.id, ...events.map((event) => event.id)]);
+	return {
+		record,
+		pending: pending.has(record.id),
+		timeline: events.map((event) => ({ event, pending: pending.has(event.id) }))
+	};
 }
 
-function timelineOf(db: HallDatabase, recordId: string): Promise<ServiceRecordEventRow[]> {
-	return db.service_record_events
+/** A record's events, oldest first. */
+function timelineRange(db: LocalDb, recordId: string): Collection<ServiceRecordEventRow, string> {
+	return serviceRecordEvents
+		.of(db)
 		.where('[record_id+occurred_at]')
-		.between([recordId, ''], [recordId, '\uffff'])
-		.toArray();
+		.between([recordId, ''], [recordId, '\uffff']);
 }

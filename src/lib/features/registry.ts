@@ -1,0 +1,20 @@
+import { LocalDb } from '$lib/local/db';
+import { defineRegistry, type OpPayloadOf, type OpTypeOf } from '$lib/local/registry';
+import { serviceRecordsWorkflow } from './tickets/sync';
+
+/**
+ * Every synced workflow of the app. Adding one is adding it here (docs/SYNC.md, "Adding a workflow"); the
+ * device's database, the sync engine, the sync panel and the schema agreement test all derive from this list.
+ */
+export const registry = defineRegistry([serviceRecordsWorkflow]);
+
+export type OpType = OpTypeOf<typeof registry>;
+export type OpPayload<Type extends OpType> = OpPayloadOf<typeof registry, Type>;
+
+let shared: LocalDb | undefined;
+
+/** The app's one device database, opened on first use (in the browser only: screens and the sync engine). */
+export function localDb(): LocalDb {
+	shared ??= new LocalDb('hall-assist', registry);
+	return shared;
+}

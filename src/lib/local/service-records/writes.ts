@@ -1,0 +1,108 @@
+import type {
+	NewEvent,
+	NewRecord,
+	ServiceRecordEventRow,
+	ServiceRecordRow,
+	UpdateServiceRecord
+} from '$lib/domain/service-record';
+import { uuidv7 } from '$lib/domain/uuid';
+import type { LocalDb } from '../db';
+import { checkedPayload, currentActor, enqueue } from '../outbox';
+import { LocalWriteError } from '../write-error';
+import { signalLocalWrite } from '../write-signal';
+import { survivingRecord } from './apply';
+import { addEvent, deleteRecord, openRecord, updateRecord } from './ops';
+import { serviceRecordEvents, serviceRecords } from './tables';
+
+/**
+ * The service-record writes the screens call. Each checks its input first (a LocalWriteError, nothing stored),
+ * then writes the row and its outbox op in one Dexie transaction, then wakes the sync engine. None waits for the
+ * network.
+ */
+
+async function liveTarget(db: LocalDb, id: string): Promise<ServiceRecordRow> {
+	const target = await survivingRecord(db, id);
+	if (!target) throw new LocalWriteError('not_found', `Service record ${id} is not on this device.`);
+	if (target.deleted_at) throw new LocalWriteError('deleted', `Service record ${target.id} was deleted.`);
+	return target;
+}
+
+/** Today's record for the ticket: the live one already on this device, or a new one with the user as 首问. */
+export async function openServiceRecord(db: LocalDb, input: NewRecord): Promise<ServiceRecordRow> {
+	const payload = checkedPayload(openRecord, {
+		id: uuidv7(),
+		ticket_no: input.ticket_no,
+		ticket_date: input.ticket_date,
+		raw_payload: input.raw_payload,
+		category: input.category ?? null,
+		special_groups: input.special_groups ?? [],
+		green_channel: input.green_channel ?? false,
+		opened_at: new Date().toISOString()
+	});
+	const record = await db.transaction('rw', db.writeTables, async () => {
+		const actor = await currentActor(db);
+		const existing = await serviceRecords
+			.of(db)
+			.where('[ticket_date+ticket_no]')
+			.equals([payload.ticket_date, payload.ticket_no])
+			.filter((row) => row.deleted_at === null)
+			.first();
+		if (existing) return { row: existing, created: false };
+		await enqueue(db, openRecord, payload, actor);
+		return { row: await liveTarget(db, payload.id), created: true };
+	});
+	if (record.created) signalLocalWrite();
+	return record.row;
+}
+
+export async function addServiceRecordEvent(
+	db: LocalDb,
+	recordId: string,
+	input: NewEvent
+): Promise<ServiceRecordEventRow> {
+	const payload = checkedPayload(addEvent, {
+		id: uuidv7(),
+		record_id: recordId,
+		kind: input.kind,
+		window_no: input.window_no,
+		note: input.note?.trim() || null,
+		occurred_at: new Date().toISOString()
+	});
+	// The server's rules that zod cannot say per field; checked here so the user hears at once, not after a sync.
+	if (payload.kind === 'guide_to_window' && payload.window_no === null) {
+		throw new LocalWriteError('invalid', 'guide_to_window needs window_no.', ['window_no']);
+	}
+	if (payload.kind === 'note' && payload.note === null) {
+		throw new LocalWriteError('invalid', 'A note event needs text.', ['note']);
+	}
+	const event = await db.transaction('rw', db.writeTables, async () => {
+		const actor = await currentActor(db);
+		const target = await liveTarget(db, payload.record_id);
+		await enqueue(db, addEvent, { ...payload, record_id: target.id }, actor);
+		return serviceRecordEvents.of(db).get(payload.id);
+	});
+	signalLocalWrite();
+	if (!event) throw new LocalWriteError('not_found', `Event ${payload.id} was not stored.`);
+	return event;
+}
+
+/** Plain fields, last writer wins on the server; absent fields stay as they are. */
+export async function updateServiceRecord(db: LocalDb, change: UpdateServiceRecord): Promise<void> {
+	const payload = checkedPayload(updateRecord, change);
+	await db.transaction('rw', db.writeTables, async () => {
+		const actor = await currentActor(db);
+		const target = await liveTarget(db, payload.id);
+		await enqueue(db, updateRecord, { ...payload, id: target.id }, actor);
+	});
+	signalLocalWrite();
+}
+
+export async function deleteServiceRecord(db: LocalDb, id: string): Promise<void> {
+	const payload = checkedPayload(deleteRecord, { id });
+	await db.transaction('rw', db.writeTables, async () => {
+		const actor = await currentActor(db);
+		const target = await liveTarget(db, payload.id);
+		await enqueue(db, deleteRecord, { id: target.id }, actor);
+	});
+	signalLocalWrite();
+}

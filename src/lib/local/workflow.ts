@@ -1,0 +1,148 @@
+import type { Table } from 'dexie';
+import type * as z from 'zod/mini';
+import type { Actor, LocalDb } from './db';
+
+/**
+ * How a synced workflow declares itself: its tables (row schema, device indexes, how pulled rows are stored) and
+ * its op types (payload schema, local apply, which rows it touches, what discarding it means), plus labels for
+ * the sync panel. src/lib/features/registry.ts lists the workflows; the database, the outbox, pulls, discards and
+ * the sync panel all read that one list (docs/SYNC.md, "Adding a workflow").
+ */
+
+/** What every synced row carries: its id, the hall it belongs to, and the change version that last wrote it. */
+export interface SyncedRow {
+	id: string;
+	hall_id: string;
+	version: number;
+}
+
+export interface SyncedTable<Name extends string = string, Row extends SyncedRow = SyncedRow> {
+	readonly name: Name;
+	/** The row as the server sends it; the schema agreement test compares its fields with the SQL table. */
+	readonly schema: z.ZodMiniObject;
+	/** Secondary Dexie indexes (the primary key is always `id`). */
+	readonly indexes: readonly string[];
+	/** The table in a device database. */
+	of(db: LocalDb): Table<Row, string>;
+	/** The row if it fits this app's schema, else null (a newer server's shape is not stored half-understood). */
+	parse(row: unknown): Row | null;
+	// Method syntax on purpose: method parameters are bivariant, so a table of specific rows fits a list of tables.
+	/** Stores one pulled page's rows of this table, inside the pull's transaction. */
+	storePulled(db: LocalDb, rows: Row[]): Promise<void>;
+}
+
+type RowOf<Schema extends z.ZodMiniObject> = z.infer<Schema> & SyncedRow;
+
+export function syncedTable<const Name extends string, Schema extends z.ZodMiniObject>(
+	name: Name,
+	schema: Schema,
+	options: {
+		indexes: readonly string[];
+		/** Replaces the plain bulk write, when rows of this table mean more (e.g. a merge to follow). */
+		storePulled?: (db: LocalDb, rows: RowOf<Schema>[]) => Promise<void>;
+	}
+): SyncedTable<Name, RowOf<Schema>> {
+	const of = (db: LocalDb): Table<RowOf<Schema>, string> => db.table<RowOf<Schema>, string>(name);
+	return {
+		name,
+		schema,
+		indexes: options.indexes,
+		of,
+		parse(row) {
+			const parsed = schema.safeParse(row);
+			return parsed.success ? (parsed.data as RowOf<Schema>) : null;
+		},
+		storePulled:
+			options.storePulled ??
+			(async (db, rows) => {
+				// One bulk write per table and page: a fresh device stores thousands of rows.
+				await of(db).bulkPut(rows);
+			})
+	};
+}
+
+/** An op as the device applies it: what it says, who made it, and when. */
+export interface QueuedOp<Payload> {
+	payload: Payload;
+	actor: Actor;
+	created_at: string;
+}
+
+/**
+ * What giving up a rejected op does to the device's data. `drop`: the op created a row of that table (id =
+ * payload.id) the server never had; the row goes. `pull_again`: the op changed rows the server has; the device
+ * pulls from the start, so the server's values return.
+ */
+export type DiscardRule = { drop: SyncedTable } | 'pull_again';
+
+export type PayloadCheck<Payload> = { ok: true; value: Payload } | { ok: false; fields: string[] };
+
+/** Every op names the row it creates or changes. */
+interface OpPayloadBase {
+	id: string;
+}
+
+export interface OpSpec<Type extends string = string, Payload extends OpPayloadBase = OpPayloadBase> {
+	readonly type: Type;
+	/** The payload's shape; the schema agreement test compares its fields with the server's registration. */
+	readonly schema: z.ZodMiniObject;
+	readonly discard: DiscardRule;
+	parse(payload: unknown): PayloadCheck<Payload>;
+	/**
+	 * The op's local effect, run when the user acts and again after every pull while the op waits, so it must give
+	 * the same result however often it runs. Inside the caller's transaction.
+	 */
+	apply(db: LocalDb, op: QueuedOp<Payload>): Promise<void>;
+	/** The ids of rows shown as "not synced yet" while the op waits. */
+	touches(payload: Payload): string[];
+}
+
+export function defineOp<const Type extends string, Schema extends z.ZodMiniObject>(
+	type: Type,
+	schema: Schema,
+	behaviour: {
+		apply: (db: LocalDb, op: QueuedOp<z.infer<Schema> & OpPayloadBase>) => Promise<void>;
+		discard: DiscardRule;
+		/** Defaults to the op's own row. */
+		touches?: (payload: z.infer<Schema> & OpPayloadBase) => string[];
+	}
+): OpSpec<Type, z.infer<Schema> & OpPayloadBase> {
+	type Payload = z.infer<Schema> & OpPayloadBase;
+	return {
+		type,
+		schema,
+		discard: behaviour.discard,
+		parse(payload) {
+			const parsed = schema.safeParse(payload);
+			if (parsed.success) return { ok: true, value: parsed.data as Payload };
+			return { ok: false, fields: parsed.error.issues.map((issue) => issue.path.join('.')) };
+		},
+		apply: behaviour.apply,
+		touches: behaviour.touches ?? ((payload: Payload) => [payload.id])
+	};
+}
+
+export type PayloadOf<Spec extends OpSpec> =
+	ReturnType<Spec['parse']> extends PayloadCheck<infer Payload> ? Payload : never;
+
+/** The sync panel's words for each op type of a workflow: every op type needs one (the compiler checks). */
+export type OpLabels<Ops extends readonly OpSpec[]> = {
+	[Spec in Ops[number] as Spec['type']]: (payload: PayloadOf<Spec>) => string;
+};
+
+export interface Workflow<Ops extends readonly OpSpec[] = readonly OpSpec[]> {
+	/** The server's area name: its op types and tables are registered under it, its rules are app.<name>_rules(). */
+	readonly name: string;
+	/** Limits and patterns the server must enforce identically (compared by the schema agreement test). */
+	readonly rules: Readonly<Record<string, number | string>>;
+	/** In the order pulled rows are stored within a page. */
+	readonly tables: readonly SyncedTable[];
+	readonly ops: Ops;
+	readonly labels: OpLabels<Ops>;
+}
+
+export function defineWorkflow<const Ops extends readonly OpSpec[]>(
+	workflow: Omit<Workflow<Ops>, 'labels'> & { labels: NoInfer<OpLabels<Ops>> }
+): Workflow<Ops> {
+	return workflow;
+}

@@ -1,0 +1,62 @@
+import type { core } from 'zod/mini';
+
+/**
+ * What a zod field says about its SQL column: information_schema's data_type, nullability, and an enum's values.
+ * Only the kinds of field the row schemas use; anything else throws, so a new kind gets a mapping here first.
+ */
+export interface ExpectedColumn {
+	dataType: string;
+	nullable: boolean;
+	optional: boolean;
+	/** For an enum, or an array of enum values. */
+	enumValues?: string[];
+}
+
+interface Def {
+	type: string;
+	format?: string;
+	innerType?: Schema;
+	element?: Schema;
+	entries?: Record<string, string>;
+}
+interface Schema {
+	_zod: { def: Def };
+}
+
+const STRING_FORMATS: Readonly<Record<string, string>> = {
+	uuid: 'uuid',
+	datetime: 'timestamp with time zone',
+	date: 'date'
+};
+
+export function expectedColumn(field: core.$ZodType): ExpectedColumn {
+	let schema = field as unknown as Schema;
+	let nullable = false;
+	let optional = false;
+	for (;;) {
+		const { type, innerType } = schema._zod.def;
+		if (type === 'nullable' && innerType) nullable = true;
+		else if (type === 'optional' && innerType) optional = true;
+		else break;
+		schema = innerType;
+	}
+	const def = schema._zod.def;
+	switch (def.type) {
+		case 'string':
+			return { dataType: (def.format && STRING_FORMATS[def.format]) || 'text', nullable, optional };
+		case 'number':
+			// z.int() is a safe integer; plain numbers are the change versions, bigint in SQL.
+			return { dataType: def.format === 'safeint' ? 'integer' : 'bigint', nullable, optional };
+		case 'boolean':
+			return { dataType: 'boolean', nullable, optional };
+		case 'enum':
+			return { dataType: 'USER-DEFINED', nullable, optional, enumValues: Object.values(def.entries ?? {}) };
+		case 'array': {
+			const element = def.element?._zod.def;
+			if (element?.type !== 'enum') throw new Error('only arrays of enum values are mapped');
+			return { dataType: 'ARRAY', nullable, optional, enumValues: Object.values(element.entries ?? {}) };
+		}
+		default:
+			throw new Error(`no SQL mapping for zod type ${def.type}`);
+	}
+}
