@@ -21,13 +21,14 @@ import { withBenchStack } from './support/bench-stack';
 const queuedOps = 1000;
 const batchSize = 100;
 const recordsToPull = 10_000;
+const center = 'a0000000-0000-4000-8000-000000000001';
 const station = 'a0000000-0000-4000-8000-000000000002';
 
-/** 500 records, each opened and given one event: the op mix of a morning's scanning. */
+/** 500 records, each opened and given one event: the op mix of a morning's scanning (by center staff). */
 function queue(): Op[] {
 	const ops: Op[] = [];
 	const now = new Date().toISOString();
-	const envelope = { created_at: now, schema_version: SCHEMA_VERSION };
+	const envelope = { created_at: now, schema_version: SCHEMA_VERSION, hall_id: center };
 	for (let i = 0; i < queuedOps / 2; i++) {
 		const id = randomUUID();
 		const ticket = `B${randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase()}`;

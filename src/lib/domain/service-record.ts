@@ -41,7 +41,9 @@ export const LIMITS = {
 	ticketNo: 12,
 	rawPayload: 2000,
 	note: 500,
-	windowNo: 99
+	windowNo: 99,
+	/** A visitor's timeline has a handful of steps; the bound keeps what one merge moves small. */
+	eventsPerRecord: 200
 } as const;
 
 /**

@@ -9,13 +9,33 @@ import * as z from 'zod/mini';
 /** Bumped when an op payload changes incompatibly; the server rejects ops from versions it no longer accepts. */
 export const SCHEMA_VERSION = 1;
 
-/** An outbox entry as sent to sync_push: no token, no user id (the server takes those from the JWT). */
+/**
+ * The protocol's limits; the server's app.sync_limits() must answer the same (schema agreement test).
+ * Device times (payload timestamps, an op's created_at) must lie between maxDeviceTimeAgeDays before and
+ * maxClockAheadMinutes after the server's time. One push stops taking new ops after pushBudgetMs.
+ */
+export const SYNC_LIMITS = {
+	newestSchemaVersion: SCHEMA_VERSION,
+	oldestSchemaVersion: 1,
+	maxPushBatch: 100,
+	maxPullRows: 1000,
+	pushBudgetMs: 2000,
+	maxDeviceTimeAgeDays: 30,
+	maxClockAheadMinutes: 10,
+	maxMessageLength: 500
+} as const;
+
+/**
+ * An outbox entry as sent to sync_push: no token, no user id (the server takes those from the JWT). `hall_id` is
+ * the hall it was made in: the server refuses it in another one (its author moved before it was sent).
+ */
 export interface Op<Type extends string = string, Payload = unknown> {
 	op_id: string;
 	type: Type;
 	payload: Payload;
 	created_at: string;
 	schema_version: number;
+	hall_id: string;
 }
 
 export const REJECTION_CODES = [
@@ -24,7 +44,9 @@ export const REJECTION_CODES = [
 	'forbidden', // visible, but the caller's post may not do this
 	'conflict', // a state change not allowed from the current state
 	'unknown_op_type', // an op type this server does not know
-	'outdated_app' // schema_version no longer accepted: the device must update the app
+	'outdated_app', // schema_version no longer accepted: the device must update the app
+	'device_time', // a time the device stamped is outside the accepted window: its clock is wrong
+	'hall_changed' // made in another hall, before its author moved; it cannot be applied in the new one
 ] as const;
 export const rejectionCode = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof rejectionCode>;

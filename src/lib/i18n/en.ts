@@ -183,6 +183,10 @@ export const en: Record<MessageKey, string> = {
 	'sync.rejection.unknown_op_type': 'The server does not know this action. Please update the app.',
 	'sync.rejection.outdated_app':
 		'This app version is too old for the server. Please update and submit again.',
+	'sync.rejection.device_time':
+		"This device's date or time is wrong (too far from the server's). Set the device's clock, then submit again.",
+	'sync.rejection.hall_changed':
+		'This was done before you moved to your current hall and cannot be applied here. Ask a manager of the previous hall to record it.',
 	'sync.rejection.other': 'The server refused this action (code {code}).',
 	'sync.signOutRefused':
 		'{count} actions have not reached the server yet, so you cannot sign out now. Connect to the network and wait for the sync to finish.',

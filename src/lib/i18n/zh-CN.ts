@@ -174,6 +174,9 @@ export const zhCN = {
 	'sync.rejection.conflict': '这条记录已被他人删除或更改，无法进行此操作。',
 	'sync.rejection.unknown_op_type': '服务器不认识这项操作，请更新本应用。',
 	'sync.rejection.outdated_app': '本应用版本过旧，服务器不再接受，请更新后重新提交。',
+	'sync.rejection.device_time': '本机的日期或时间不正确（与服务器相差太多）。请校准本机时间后重新提交。',
+	'sync.rejection.hall_changed':
+		'这项操作是在您调往现在的大厅之前做的，不能提交到现在的大厅。如需补录，请联系原大厅的管理人员。',
 	'sync.rejection.other': '服务器拒绝了这项操作（代码 {code}）。',
 	'sync.signOutRefused':
 		'还有 {count} 项操作未上传到服务器，暂不能退出登录。请连接网络等待同步完成后再退出。',

@@ -11,10 +11,11 @@ export interface Actor {
 
 /**
  * An op waiting for the server's acknowledgement. `seq` keeps creation order; `actor` lets the op be applied
- * locally again after a pull or a wipe (it is never sent: the server takes the user from the JWT); `touches`
- * names the rows shown as "not synced yet" while it waits (an index, so a screen asks only about its own rows).
+ * locally again after a pull or a wipe, and names the hall it was made in (sent as the op's hall_id; the server
+ * takes the user from the JWT); `touches` names the rows shown as "not synced yet" while it waits (an index, so a
+ * screen asks only about its own rows).
  */
-export interface OutboxEntry extends Op {
+export interface OutboxEntry extends Omit<Op, 'hall_id'> {
 	seq?: number;
 	actor: Actor;
 	touches: string[];
@@ -68,7 +69,7 @@ export const EMPTY_SYNC_STATE: SyncState = {
 /** What the database needs to know of the synced workflows: their tables and what an op touches. */
 export interface LocalSchema {
 	tables: readonly { name: string; indexes: readonly string[] }[];
-	touches(op: Op): string[];
+	touches(op: Pick<Op, 'type' | 'payload'>): string[];
 }
 
 /**

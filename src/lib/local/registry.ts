@@ -65,7 +65,7 @@ export function defineRegistry<const Workflows extends readonly AnyWorkflow[]>(
 		fingerprint,
 		table: (name) => tables.get(name),
 		op: (type) => ops.get(type),
-		touches(op: Op): string[] {
+		touches(op: Pick<Op, 'type' | 'payload'>): string[] {
 			const spec = ops.get(op.type)?.spec;
 			const checked = spec?.parse(op.payload);
 			return spec && checked?.ok ? spec.touches(checked.value) : [];

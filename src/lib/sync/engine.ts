@@ -1,3 +1,4 @@
+import { SYNC_LIMITS } from '$lib/domain/sync-protocol';
 import type { HeldReason, LocalDb } from '$lib/local/db';
 import type { Registry } from '$lib/local/registry';
 import { onLocalWrite } from '$lib/local/write-signal';
@@ -59,7 +60,7 @@ export class SyncEngine {
 		this.#options = {
 			lock: webLock(),
 			random: Math.random,
-			batchSize: 100,
+			batchSize: SYNC_LIMITS.maxPushBatch,
 			pullPageSize: 500,
 			debounceMs: 800,
 			intervalMs: 60_000,

@@ -12,14 +12,15 @@ export function nextBatch(db: LocalDb, userId: string, size: number): Promise<Ou
 		.toArray();
 }
 
-/** The op as it travels: no seq, no actor (the server takes the user from the JWT). */
+/** The op as it travels: no seq, no actor (the server takes the user from the JWT), the hall it was made in. */
 export function toWire(entry: OutboxEntry): Op {
 	return {
 		op_id: entry.op_id,
 		type: entry.type,
 		payload: entry.payload,
 		created_at: entry.created_at,
-		schema_version: entry.schema_version
+		schema_version: entry.schema_version,
+		hall_id: entry.actor.hall_id
 	};
 }
 

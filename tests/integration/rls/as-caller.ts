@@ -1,6 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 
-export type Caller = { role: 'anon' } | { role: 'authenticated'; userId: string; email?: string };
+/**
+ * Who runs the SQL: anon, a signed-in user, or app_writer acting for a signed-in user (as inside sync_push, which
+ * runs as app_writer with the caller's claims).
+ */
+export type Caller =
+	{ role: 'anon' } | { role: 'authenticated' | 'app_writer'; userId: string; email?: string };
 
 /**
  * Runs `work` inside a transaction that looks to Postgres exactly like a PostgREST request from `caller`

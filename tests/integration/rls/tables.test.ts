@@ -29,6 +29,34 @@ async function hallIdsOfVisibleStaff(caller: typeof intake | typeof stationAssis
 }
 
 describe('every table in app', () => {
+	it('grants authenticated no way to write: no INSERT, UPDATE, DELETE or TRUNCATE on any table', async () => {
+		const { rows } = await db.query<{ grant: string }>(
+			`select c.relname || ': ' || p.privilege as grant
+			 from pg_class c, unnest(array['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p (privilege)
+			 where c.relnamespace = 'app'::regnamespace and c.relkind in ('r', 'p')
+			   and (has_table_privilege('authenticated', c.oid, p.privilege)
+			     or (p.privilege in ('INSERT', 'UPDATE') and has_any_column_privilege('authenticated', c.oid, p.privilege)))
+			 order by 1`
+		);
+		expect(rows.map((row) => row.grant)).toEqual([]);
+	});
+
+	it('refuses a signed-in staff member writing a table directly (the version backwards, a record undeleted)', async () => {
+		for (const sql of [
+			'update app.hall_versions set version = 0',
+			'update app.service_records set deleted_at = null',
+			`insert into app.applied_ops (user_id, op_id, result) values ('${people.intake.id}', 'forged', '{}')`
+		]) {
+			expect({
+				sql,
+				state: await asCaller(db, intake, (client) => sqlState(() => client.query(sql)))
+			}).toEqual({
+				sql,
+				state: '42501'
+			});
+		}
+	});
+
 	it('has row-level security enabled', async () => {
 		const { rows } = await db.query<{ table: string; rls: boolean }>(
 			`select relname as table, relrowsecurity as rls from pg_class
@@ -155,18 +183,21 @@ describe('synced tables', () => {
 		expect(rows.map((row) => row.user_id)).toEqual([people.stationAssist.id]);
 	});
 
-	it('staff cannot change another hall’s record, while changing their own hall’s works', async () => {
+	// Writes run as app_writer (inside sync_push) with the caller's claims: still scoped to the caller's hall.
+	const stationWriter = { ...stationAssist, role: 'app_writer' } as const;
+
+	it('the writing role cannot change another hall’s record for staff, while changing their own hall’s works', async () => {
 		const update = (id: string) =>
-			asCaller(db, stationAssist, (client) =>
+			asCaller(db, stationWriter, (client) =>
 				client.query(`update app.service_records set green_channel = true where id = $1`, [id])
 			);
 		expect((await update(records.center)).rowCount).toBe(0);
 		expect((await update(records.station)).rowCount).toBe(1);
 	});
 
-	it('staff cannot add an event to another hall’s record, while adding to their own works', async () => {
+	it('the writing role cannot add an event to another hall’s record for staff, while adding to their own works', async () => {
 		const addEvent = (record: string, hall: string) =>
-			asCaller(db, stationAssist, (client) =>
+			asCaller(db, stationWriter, (client) =>
 				sqlState(() =>
 					client.query(
 						`insert into app.service_record_events (id, record_id, hall_id, kind, staff_id, staff_name, occurred_at)
@@ -182,11 +213,13 @@ describe('synced tables', () => {
 	});
 
 	it('no one can hard-delete a record (tombstones only), while marking it deleted works', async () => {
-		const state = await asCaller(db, stationAssist, (client) =>
-			sqlState(() => client.query('delete from app.service_records where id = $1', [records.station]))
-		);
-		expect(state).toBe('42501');
-		const { rowCount } = await asCaller(db, stationAssist, (client) =>
+		for (const caller of [stationAssist, stationWriter]) {
+			const state = await asCaller(db, caller, (client) =>
+				sqlState(() => client.query('delete from app.service_records where id = $1', [records.station]))
+			);
+			expect(state).toBe('42501');
+		}
+		const { rowCount } = await asCaller(db, stationWriter, (client) =>
 			client.query('update app.service_records set deleted_at = now() where id = $1', [records.station])
 		);
 		expect(rowCount).toBe(1);
@@ -227,35 +260,15 @@ describe('function privileges', () => {
 	// sync_push / sync_pull are SECURITY INVOKER, so the app functions they reach run as the caller and need
 	// EXECUTE too; they are not exposed through the API (app is not an exposed schema) and every table they write
 	// is held to the caller's hall by RLS (see 'synced tables' above). Trigger functions need no grant.
+	// The reading API and the helpers its policies call; every write goes through sync_push, which runs as
+	// app_writer (20261130000210_writes_through_ops.sql).
 	const grantedToAuthenticated = [
-		'app.apply_op',
-		'app.boolean_field',
 		'app.changes_after',
 		'app.current_hall_id',
 		'app.current_staff',
-		'app.date_field',
-		'app.dispatch_op',
-		'app.enum_field',
-		'app.enum_set_field',
-		'app.int_field',
-		'app.is_ticket_no',
-		'app.live_service_record',
-		'app.next_version',
-		'app.op_service_record_add_event',
-		'app.op_service_record_delete',
-		'app.op_service_record_open',
-		'app.op_service_record_update',
-		'app.reject',
-		'app.rejection_codes',
 		'app.require_staff',
-		'app.service_record_limit',
-		'app.service_record_survivor',
-		'app.service_records_rules',
+		'app.sync_limit',
 		'app.sync_limits',
-		'app.text_field',
-		'app.timestamp_field',
-		'app.union_special_groups',
-		'app.uuid_field',
 		'public.me',
 		'public.sync_pull',
 		'public.sync_push'
@@ -278,5 +291,15 @@ describe('function privileges', () => {
 
 	it('authenticated may execute exactly the reviewed list', async () => {
 		expect(await executableBy('authenticated')).toEqual(grantedToAuthenticated);
+	});
+
+	it('sync_push runs as app_writer, which cannot log in and is no member of another role', async () => {
+		const { rows } = await db.query<{ definer: boolean; owner: string; login: boolean; member_of: string[] }>(
+			`select p.prosecdef as definer, p.proowner::regrole::text as owner, r.rolcanlogin as login,
+			   array(select m.roleid::regrole::text from pg_auth_members m where m.member = r.oid) as member_of
+			 from pg_proc p, pg_roles r
+			 where p.oid = 'public.sync_push(jsonb)'::regprocedure and r.rolname = 'app_writer'`
+		);
+		expect(rows[0]).toEqual({ definer: true, owner: 'app_writer', login: false, member_of: [] });
 	});
 });

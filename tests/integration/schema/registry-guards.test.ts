@@ -38,7 +38,7 @@ const syncable = [
 ];
 const handler = [
 	`create function app.op_trial_item_add(payload jsonb) returns void language sql as 'select'`,
-	'grant execute on function app.op_trial_item_add(jsonb) to authenticated'
+	'grant execute on function app.op_trial_item_add(jsonb) to app_writer'
 ];
 
 describe('register_synced_table', () => {
@@ -68,12 +68,12 @@ describe('register_op_type', () => {
 	const register = (required = "array['id', 'note']") =>
 		`select app.register_op_type('trial', 'trial_item.add', 'app.op_trial_item_add(jsonb)', required => ${required})`;
 
-	it('accepts a jsonb → void handler that staff can run (the control)', async () => {
+	it('accepts a jsonb → void handler the writing role can run (the control)', async () => {
 		expect(await asMigration(...handler, register())).toBeNull();
 	});
 
-	it('refuses a handler staff cannot execute', async () => {
-		expect(await asMigration(handler[0] ?? '', register())).toMatch(/authenticated cannot execute/);
+	it('refuses a handler the writing role cannot execute', async () => {
+		expect(await asMigration(handler[0] ?? '', register())).toMatch(/app_writer cannot execute/);
 	});
 
 	it('refuses an op without an id field', async () => {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { POSTS } from '../../../src/lib/backend/me';
-import { REJECTION_CODES, SCHEMA_VERSION } from '../../../src/lib/domain/sync-protocol';
+import { REJECTION_CODES, SCHEMA_VERSION, SYNC_LIMITS } from '../../../src/lib/domain/sync-protocol';
 import { registry } from '../../../src/lib/features/registry';
 import { expectedColumn } from './zod-columns';
 
@@ -117,10 +117,9 @@ describe('the sync protocol', () => {
 		expect(rows[0]?.codes).toEqual([...REJECTION_CODES]);
 	});
 
-	it('the newest op schema version the server accepts is the client’s SCHEMA_VERSION', async () => {
-		const { rows } = await db.query<{ newest: number }>(
-			'select newest_schema_version as newest from app.sync_limits()'
-		);
-		expect(rows[0]?.newest).toBe(SCHEMA_VERSION);
+	it('app.sync_limits() answers exactly the client’s SYNC_LIMITS, its newest schema version SCHEMA_VERSION', async () => {
+		const { rows } = await db.query<{ limits: unknown }>('select app.sync_limits() as limits');
+		expect(rows[0]?.limits).toEqual(SYNC_LIMITS);
+		expect(SYNC_LIMITS.newestSchemaVersion).toBe(SCHEMA_VERSION);
 	});
 });

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/lib/domain/service-record';
-import type { Op } from '../../../src/lib/domain/sync-protocol';
+import { SYNC_LIMITS } from '../../../src/lib/domain/sync-protocol';
+import type { UnsentOp } from './support/ops';
 import { adminDb } from '../support/clients';
 import { addEvent, openRecord } from './support/ops';
 import { createAccount, removeAccounts, staff } from './support/people';
@@ -36,7 +37,11 @@ describe('replays', () => {
 
 	it('a batch whose response was lost after commit, sent again, has exactly one effect', async () => {
 		const open = openRecord();
-		const batch: Op[] = [open, addEvent(open.payload.id), addEvent(open.payload.id, { kind: 'precheck' })];
+		const batch: UnsentOp[] = [
+			open,
+			addEvent(open.payload.id),
+			addEvent(open.payload.id, { kind: 'precheck' })
+		];
 		await push(tablet, batch); // the device never saw this answer
 
 		const again = await push(tablet, batch);
@@ -66,7 +71,7 @@ describe('replays', () => {
 
 	it('op ids are per user: another staff member’s op with the same id is applied, not a duplicate', async () => {
 		const mine = openRecord();
-		const theirs: Op = { ...openRecord(), op_id: mine.op_id };
+		const theirs: UnsentOp = { ...openRecord(), op_id: mine.op_id };
 		await push(tablet, [mine]);
 		const colleague = await device(staff.assist.email);
 		expect(await push(colleague, [theirs])).toEqual([{ op_id: mine.op_id, status: 'applied' }]);
@@ -99,15 +104,16 @@ describe('a rejected op in the middle of a batch', () => {
 
 describe('whole-call errors', () => {
 	it('a batch over the limit is refused as a whole with a clear error, while a full batch is accepted', async () => {
-		const tooMany = Array.from({ length: 501 }, () => openRecord());
+		const limit = SYNC_LIMITS.maxPushBatch;
+		const tooMany = Array.from({ length: limit + 1 }, () => openRecord());
 		const error = await push(tablet, tooMany).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(RpcError);
 		expect(error).toMatchObject({ code: 'P0001', message: 'batch_too_large' });
-		expect((error as RpcError).details).toMatch(/at most 500 ops/);
+		expect((error as RpcError).details).toMatch(new RegExp(`at most ${limit} ops`));
 		expect(await countRows(db, 'service_records', 'ticket_no', tooMany[0]?.payload.ticket_no ?? '')).toBe(0);
 
-		const results = await push(tablet, tooMany.slice(0, 500));
-		expect(results.filter((result) => result.status === 'applied')).toHaveLength(500);
+		const results = await push(tablet, tooMany.slice(0, limit));
+		expect(results.filter((result) => result.status === 'applied')).toHaveLength(limit);
 	});
 
 	it('an account without a staff record gets the same not_staff error as me()', async () => {

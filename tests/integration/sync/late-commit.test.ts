@@ -1,9 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { OpPayload } from '../../../src/lib/features/registry';
 import { stack } from '../support/clients';
-import { openRecord } from './support/ops';
-import { staff } from './support/people';
+import { openRecord, type UnsentOp } from './support/ops';
+import { center, staff } from './support/people';
 import { deviceView } from './support/rows';
 import { device, pull, pullAll, type SyncClient } from './support/sync-client';
 
@@ -31,8 +30,9 @@ async function openTransactionAs(userId: string): Promise<pg.PoolClient> {
 	return client;
 }
 
-function openOp(client: pg.PoolClient, payload: OpPayload<'service_record.open'>): Promise<unknown> {
-	return client.query('select app.op_service_record_open($1::jsonb)', [JSON.stringify(payload)]);
+/** sync_push of one open, inside the writer's transaction (left open by the test). */
+function openOp(client: pg.PoolClient, sent: UnsentOp): Promise<unknown> {
+	return client.query('select public.sync_push($1::jsonb)', [JSON.stringify([{ ...sent, hall_id: center }])]);
 }
 
 /** Waits until the backend `pid` is blocked on a lock: observed in pg_stat_activity, not guessed with a sleep. */
@@ -57,7 +57,7 @@ it('a slow transaction that commits after a faster one is never skipped by a pul
 	const fastWriter = await openTransactionAs(staff.assist.userId);
 	try {
 		// The slow writer takes the hall's next version and keeps its transaction open.
-		await openOp(slowWriter, slow.payload);
+		await openOp(slowWriter, slow);
 		const { rows } = await slowWriter.query<{ version: string }>(
 			'select version from app.service_records where id = $1',
 			[slow.payload.id]
@@ -67,7 +67,7 @@ it('a slow transaction that commits after a faster one is never skipped by a pul
 
 		// The fast writer starts later and would finish first, but must wait for the slow one's version.
 		const fastPid = (await fastWriter.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
-		const fastDone = openOp(fastWriter, fast.payload);
+		const fastDone = openOp(fastWriter, fast);
 		await waitUntilBlocked(Number(fastPid));
 
 		// A pull in between sees neither write and keeps its cursor below the uncommitted version.

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Op } from '../../../src/lib/domain/sync-protocol';
+import type { UnsentOp } from './support/ops';
 import { adminDb } from '../support/clients';
-import { addEvent, openRecord, uniqueTicket } from './support/ops';
+import { addEvent, minutesAgo, openRecord, uniqueTicket } from './support/ops';
 import { staff, staffIdOf } from './support/people';
 import { deviceView } from './support/rows';
 import { device, pullAll, push, type SyncClient } from './support/sync-client';
@@ -24,22 +24,24 @@ afterAll(async () => {
 
 interface OfflineWork {
 	ticket: string;
-	a: Op[];
-	b: Op[];
+	a: UnsentOp[];
+	b: UnsentOp[];
 	recordA: string;
 	recordB: string;
+	openedA: string;
 	eventIds: string[];
 }
 
-/** What each tablet wrote while offline: A opened at 09:00:00 with one event, B at 09:00:05 with two. */
+/** What each tablet wrote while offline: A opened two minutes ago with one event, B a minute later with two. */
 function offlineWork(): OfflineWork {
 	const ticket = uniqueTicket();
-	const openA = openRecord({ ticket_no: ticket, category: null, opened_at: '2026-11-25T09:00:00+08:00' });
+	const openA = openRecord({ ticket_no: ticket, category: null, opened_at: minutesAgo(2) });
 	const openB = openRecord({
 		ticket_no: ticket,
+		ticket_date: openA.payload.ticket_date,
 		category: 'credit_repair',
 		special_groups: ['elderly'],
-		opened_at: '2026-11-25T09:00:05+08:00'
+		opened_at: minutesAgo(1)
 	});
 	const a = [openA, addEvent(openA.payload.id, { kind: 'consult' })];
 	const b = [
@@ -50,7 +52,15 @@ function offlineWork(): OfflineWork {
 	const eventIds = [...a, ...b].flatMap((sent) =>
 		sent.type === 'service_record.add_event' ? [sent.payload.id] : []
 	);
-	return { ticket, a, b, recordA: openA.payload.id, recordB: openB.payload.id, eventIds };
+	return {
+		ticket,
+		a,
+		b,
+		recordA: openA.payload.id,
+		recordB: openB.payload.id,
+		openedA: openA.payload.opened_at,
+		eventIds
+	};
 }
 
 /** The ticket's records and events as a tablet shows them after pulling everything. */
@@ -81,11 +91,11 @@ describe.each([
 		expect(live[0]).toMatchObject({
 			first_responder_id: await staffIdOf(db, staff.intake.userId),
 			first_responder_name: staff.intake.name,
-			opened_at: '2026-11-25T01:00:00+00:00',
 			// Blank fields of the survivor are filled from the other opening; flags are combined.
 			category: 'credit_repair',
 			special_groups: ['elderly']
 		});
+		expect(Date.parse(String(live[0]?.['opened_at']))).toBe(Date.parse(work.openedA));
 		expect(events.map((row) => row['id']).sort()).toEqual([...work.eventIds].sort());
 		expect(new Set(events.map((row) => row['record_id']))).toEqual(new Set([work.recordA]));
 	});
@@ -115,7 +125,7 @@ describe.each([
 describe('two openings at the same instant', () => {
 	it('are decided by record id, so the outcome still does not depend on sync order', async () => {
 		const ticket = uniqueTicket();
-		const at = '2026-11-25T10:00:00+08:00';
+		const at = minutesAgo(1);
 		const first = openRecord({
 			ticket_no: ticket,
 			opened_at: at,
@@ -123,6 +133,7 @@ describe('two openings at the same instant', () => {
 		});
 		const second = openRecord({
 			ticket_no: ticket,
+			ticket_date: first.payload.ticket_date,
 			opened_at: at,
 			id: '01900000-0000-7000-8000-00000000a002'
 		});

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/lib/domain/service-record';
-import { SCHEMA_VERSION, type Op, type RejectionCode } from '../../../src/lib/domain/sync-protocol';
+import { SCHEMA_VERSION, type RejectionCode } from '../../../src/lib/domain/sync-protocol';
 import { adminDb } from '../support/clients';
-import { addEvent, deleteRecord, op, openRecord } from './support/ops';
+import { addEvent, deleteRecord, op, openRecord, type UnsentOp } from './support/ops';
 import { staff } from './support/people';
 import { countRows } from './support/rows';
 import { device, push, type SyncClient } from './support/sync-client';
@@ -24,18 +24,18 @@ afterAll(async () => {
 });
 
 /** An op with fields a well-behaved client would never send: an older app, a bug, or a hand-made request. */
-function tampered<T extends Op<string, object>>(
+function tampered<T extends UnsentOp<string, object>>(
 	original: T,
 	changes: Record<string, unknown>,
 	payload = {}
-): Op<string, { id: string }> {
-	return { ...original, ...changes, payload: { ...original.payload, ...payload } } as Op<
+): UnsentOp<string, { id: string }> {
+	return { ...original, ...changes, payload: { ...original.payload, ...payload } } as UnsentOp<
 		string,
 		{ id: string }
 	>;
 }
 
-async function pushOne(client: SyncClient, sent: Op): Promise<{ code?: string; message?: string }> {
+async function pushOne(client: SyncClient, sent: UnsentOp): Promise<{ code?: string; message?: string }> {
 	const [result] = await push(client, [sent]);
 	expect(result?.op_id).toBe(sent.op_id);
 	return { code: result?.code, message: result?.message };
@@ -43,7 +43,7 @@ async function pushOne(client: SyncClient, sent: Op): Promise<{ code?: string; m
 
 describe('opening a record', () => {
 	const open = () => openRecord();
-	it.each<[string, Op<string, { id: string }>, RejectionCode, RegExp]>([
+	it.each<[string, UnsentOp<string, { id: string }>, RejectionCode, RegExp]>([
 		['an unknown category', tampered(open(), {}, { category: 'astrology' }), 'validation', /category/],
 		['a bad ticket number', tampered(open(), {}, { ticket_no: 'a0<23>' }), 'validation', /ticket_no/],
 		[
@@ -194,7 +194,7 @@ describe('deleting a record', () => {
 describe('payload shapes', () => {
 	it('a payload that is not an object is rejected as validation, not as a failed call', async () => {
 		const broken = { ...op('service_record.delete', { id: randomUUID() }), payload: 'delete everything' };
-		expect(await pushOne(centerTablet, broken as unknown as Op)).toMatchObject({ code: 'validation' });
+		expect(await pushOne(centerTablet, broken as unknown as UnsentOp)).toMatchObject({ code: 'validation' });
 	});
 
 	it('a field the op type does not take is rejected by name, before anything is written', async () => {

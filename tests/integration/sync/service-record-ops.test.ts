@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Op } from '../../../src/lib/domain/sync-protocol';
+import { hallDate } from '../../../src/lib/domain/hall-time';
+import type { UnsentOp } from './support/ops';
 import { adminDb } from '../support/clients';
 import { op, openRecord, uniqueTicket } from './support/ops';
 import { staff } from './support/people';
@@ -52,7 +53,7 @@ describe('service_record.open', () => {
 			op_id: crypto.randomUUID(),
 			payload: { ...open.payload, category: 'one_thing' }
 		};
-		expect((await push(tablet, [resent as Op]))[0]?.status).toBe('applied');
+		expect((await push(tablet, [resent as UnsentOp]))[0]?.status).toBe('applied');
 		expect(await record(open.payload.id)).toMatchObject({ category: 'consultation' });
 		const { rows } = await db.query('select 1 from app.service_records where ticket_no = $1', [
 			open.payload.ticket_no
@@ -62,11 +63,15 @@ describe('service_record.open', () => {
 
 	it('the same ticket on another day is another record', async () => {
 		const ticket = uniqueTicket();
-		const monday = openRecord({ ticket_no: ticket, ticket_date: '2026-11-23' });
-		const tuesday = openRecord({ ticket_no: ticket, ticket_date: '2026-11-24' });
-		await push(tablet, [monday, tuesday]);
-		expect(await record(monday.payload.id)).toMatchObject({ deleted_at: null });
-		expect(await record(tuesday.payload.id)).toMatchObject({ deleted_at: null });
+		// Yesterday's ticket scanned today (a visitor back with an old slip) is not today's ticket of that number.
+		const yesterday = openRecord({
+			ticket_no: ticket,
+			ticket_date: hallDate(new Date(Date.now() - 86_400_000))
+		});
+		const today = openRecord({ ticket_no: ticket });
+		await push(tablet, [yesterday, today]);
+		expect(await record(yesterday.payload.id)).toMatchObject({ deleted_at: null });
+		expect(await record(today.payload.id)).toMatchObject({ deleted_at: null });
 	});
 });
 

@@ -10,6 +10,7 @@ import {
 	type PullResult
 } from '../../../../src/lib/domain/sync-protocol';
 import { demoPassword, stack } from '../../support/clients';
+import type { UnsentOp } from './ops';
 
 /** The sync RPCs as supabase-js sees them; results are checked with the protocol's zod schemas, not trusted. */
 interface SyncDatabase {
@@ -49,8 +50,28 @@ export class RpcError extends Error {
 	}
 }
 
-export async function push(client: SyncClient, ops: Op[]): Promise<OpResult[]> {
-	const { data, error } = await client.rpc('sync_push', { ops });
+const halls = new WeakMap<SyncClient, Promise<string>>();
+
+/** The hall of the client's staff member, from me(), asked once per client. */
+function hallOf(client: SyncClient): Promise<string> {
+	let hall = halls.get(client);
+	if (!hall) {
+		hall = (async () => {
+			const { data, error } = await client.rpc('me');
+			if (error) throw new RpcError(error.code, error.message, error.details);
+			return z.object({ hall_id: z.string() }).parse(data).hall_id;
+		})();
+		halls.set(client, hall);
+	}
+	return hall;
+}
+
+/** Pushes as the device would: each op carries its author's hall unless the test set one. */
+export async function push(client: SyncClient, ops: UnsentOp[]): Promise<OpResult[]> {
+	const needsHall = ops.some((op) => op.hall_id === undefined);
+	const hall = needsHall ? await hallOf(client) : '';
+	const sent: Op[] = ops.map((op) => ({ ...op, hall_id: op.hall_id ?? hall }));
+	const { data, error } = await client.rpc('sync_push', { ops: sent });
 	if (error) throw new RpcError(error.code, error.message, error.details);
 	return z.array(opResult).parse(data);
 }
