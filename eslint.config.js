@@ -39,6 +39,31 @@ export default ts.config(
 		languageOptions: { parserOptions: { parser: ts.parser, svelteConfig } }
 	},
 	{
+		// Specs take `test` from tests/e2e/fixtures.ts, whose fixture fails a test on any uncaught page error;
+		// Playwright's own `test` would quietly skip that check, and a browser launched by hand would not be watched.
+		files: ['tests/e2e/**/*.spec.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							message:
+								"Import test, expect and types from './fixtures': its test fails on uncaught page errors."
+						},
+						{
+							name: './support/fake-camera',
+							importNames: ['launchWithCamera'],
+							message:
+								"Use the launchCamera fixture from './fixtures': it watches the browser for page errors."
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
 	},

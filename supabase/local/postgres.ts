@@ -1,16 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stopLeftoverServer } from './leftover-server';
 import { serverIdentity, type ServerIdentity } from './os-user';
-import { findPostgresBinaries } from './postgres-binaries';
 import { assertPortFree } from './ports';
+import { runnableBinaries } from './postgres-binaries';
+import { openUp } from './server-access';
 
 export const superuserPassword = 'postgres';
 
 export interface EmbeddedPostgresOptions {
+	/** Where the server keeps its data; as root, one the postgres OS user can reach (see data-dir.ts). */
 	dataDir: string;
 	port: number;
 	log: (line: string) => void;
@@ -40,8 +42,8 @@ const startTimeoutMs = 60_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
 	const dataDir = path.resolve(options.dataDir);
-	const binaries = await findPostgresBinaries();
 	const identity = await serverIdentity();
+	const binaries = await runnableBinaries(identity, options.log);
 	const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
 	// A server orphaned on this data directory may hold the port: clean it up before checking the port.
 	if (initialised) await stopLeftoverServer(dataDir, options.log);
@@ -68,10 +70,12 @@ async function initialiseDataDir(
 	log: (line: string) => void
 ): Promise<void> {
 	log(`Initialising a new PostgreSQL data directory in ${dataDir}`);
-	await mkdir(dataDir, { recursive: true });
+	const created = await mkdir(dataDir, { recursive: true });
 	if (identity.uid !== undefined && identity.gid !== undefined) {
+		// Folders above the data directory that we just made must let the server's user through (a umask of
+		// 077 would not); folders we did not make are never changed (data-dir.ts checked they let it through).
+		if (created !== undefined && created !== dataDir) await openUp(created, path.dirname(dataDir));
 		await chown(dataDir, identity.uid, identity.gid);
-		await ensureTraversable(path.dirname(dataDir));
 	}
 	// The password file must be readable by the server's user; it lives only for the duration of initdb.
 	const passwordFile = path.join(os.tmpdir(), `hall-pg-password-${process.pid}-${Date.now()}`);
@@ -105,15 +109,6 @@ async function initialiseDataDir(
 	} finally {
 		await rm(passwordFile, { force: true });
 	}
-}
-
-/**
- * As root, the data directory's parents must be traversable by the postgres user. A mkdtemp() directory is
- * 0700; we open it up for traversal (not listing) rather than fail with "permission denied" deep in initdb.
- */
-async function ensureTraversable(directory: string): Promise<void> {
-	const info = await stat(directory);
-	if ((info.mode & 0o001) === 0) await chmod(directory, info.mode | 0o011);
 }
 
 function spawnServer(

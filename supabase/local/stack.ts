@@ -11,6 +11,7 @@ import {
 	localServiceRoleKey,
 	portFromEnv
 } from './config';
+import { serverDataDir } from './data-dir';
 import { startGateway } from './gateway/server';
 import { stopLeftoverServer } from './leftover-server';
 import { migrate } from './migrate';
@@ -43,6 +44,7 @@ interface ResolvedOptions {
 	gatewayPort: number;
 	dbPort: number;
 	dataDir: string;
+	dataDirIsDefault: boolean;
 	databaseUrl: string | undefined;
 	seed: boolean;
 	log: (line: string) => void;
@@ -53,6 +55,7 @@ function resolve(options: StackOptions): ResolvedOptions {
 		gatewayPort: options.gatewayPort ?? portFromEnv('HALL_GATEWAY_PORT', defaultGatewayPort),
 		dbPort: options.dbPort ?? portFromEnv('HALL_DB_PORT', defaultDbPort),
 		dataDir: path.resolve(options.dataDir ?? (process.env.HALL_DATA_DIR || defaultDataDir)),
+		dataDirIsDefault: options.dataDir === undefined && !process.env.HALL_DATA_DIR,
 		// An empty string means "embedded, even if DATABASE_URL is set" (the test harness needs that).
 		databaseUrl: (options.databaseUrl ?? process.env.DATABASE_URL) || undefined,
 		seed: options.seed ?? true,
@@ -68,7 +71,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 		await assertPortFree(resolved.gatewayPort, 'HALL_GATEWAY_PORT', 'API gateway');
 	const postgres = resolved.databaseUrl
 		? undefined
-		: await startEmbeddedPostgres({ dataDir: resolved.dataDir, port: resolved.dbPort, log: resolved.log });
+		: await startEmbeddedPostgres({
+				dataDir: await placeData(resolved),
+				port: resolved.dbPort,
+				log: resolved.log
+			});
 	const databaseUrl = resolved.databaseUrl ?? postgres?.databaseUrl ?? '';
 	try {
 		await migrate(databaseUrl, { seed: resolved.seed, log: resolved.log });
@@ -115,13 +122,14 @@ export async function resetDatabase(options: StackOptions = {}): Promise<void> {
 		await migrate(resolved.databaseUrl, { seed: resolved.seed, log: resolved.log });
 		return;
 	}
-	await stopLeftoverServer(resolved.dataDir, resolved.log);
-	resolved.log(`Deleting ${resolved.dataDir}`);
-	await rm(resolved.dataDir, { recursive: true, force: true });
+	const dataDir = await placeData(resolved);
+	await stopLeftoverServer(dataDir, resolved.log);
+	resolved.log(`Deleting ${dataDir}`);
+	await rm(dataDir, { recursive: true, force: true });
 	let postgres: RunningPostgres | undefined;
 	try {
 		postgres = await startEmbeddedPostgres({
-			dataDir: resolved.dataDir,
+			dataDir,
 			port: resolved.dbPort,
 			log: resolved.log
 		});
@@ -129,6 +137,15 @@ export async function resetDatabase(options: StackOptions = {}): Promise<void> {
 	} finally {
 		await postgres?.stop();
 	}
+}
+
+/** The data directory the embedded server can reach: the configured one, or where root moved the default. */
+function placeData(resolved: ResolvedOptions): Promise<string> {
+	return serverDataDir({
+		dataDir: resolved.dataDir,
+		isDefault: resolved.dataDirIsDefault,
+		log: resolved.log
+	});
 }
 
 async function recreateDatabase(databaseUrl: string, log: (line: string) => void): Promise<void> {

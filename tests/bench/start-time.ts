@@ -3,10 +3,10 @@
 // developer's running stack is never touched. Baseline in the same run: `vite build` alone, the part of
 // `npm start` that does not depend on the stack.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../supabase/local/ports';
+import { makeScratchDir } from '../../supabase/local/scratch-dir';
 
 const root = join(import.meta.dirname, '..', '..');
 const READY = 'Press Ctrl-C to stop.';
@@ -38,7 +38,7 @@ async function timeStart(env: NodeJS.ProcessEnv): Promise<number> {
 	return elapsed;
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'hall-bench-start-'));
+const dataDir = await makeScratchDir('hall-bench-start-');
 try {
 	const gatewayPort = await freePort();
 	const env = {

@@ -1,5 +1,61 @@
-import { expect, type Page } from '@playwright/test';
+import {
+	devices,
+	expect,
+	test as base,
+	type Browser,
+	type BrowserContext,
+	type Page
+} from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
+import { launchWithCamera } from './support/fake-camera';
+import { PageProblems } from './support/page-problems';
+
+export { expect, type Browser, type BrowserContext, type Page };
+
+interface Fixtures {
+	/** Records uncaught errors and console errors in every page of the test; the test fails if there were any. */
+	pageProblems: PageProblems;
+	/** A browser with a fake camera (see support/fake-camera.ts), watched like the others and closed after the test. */
+	launchCamera: (options: Parameters<typeof launchWithCamera>[0]) => Promise<Browser>;
+}
+
+/**
+ * The `test` every spec uses (ESLint forbids importing it from @playwright/test in a spec): an uncaught error in
+ * any page of the test fails the test, even when everything the test looks at went right.
+ */
+export const test = base.extend<Fixtures>({
+	pageProblems: [
+		async ({ browser, context }, use) => {
+			const problems = new PageProblems();
+			problems.watchContext(context);
+			problems.watchBrowser(browser);
+			await use(problems);
+			problems.detach();
+			expect(problems.problems, 'errors in the pages during the test').toEqual([]);
+		},
+		{ auto: true }
+	],
+	launchCamera: async ({ pageProblems }, use) => {
+		const launched: Browser[] = [];
+		await use(async (options) => {
+			const browser = await launchWithCamera(options);
+			launched.push(browser);
+			pageProblems.watchBrowser(browser);
+			return browser;
+		});
+		await Promise.all(launched.map((browser) => browser.close()));
+	}
+});
+
+/** Same phone, language and zone as the project's default context, in a browser a test launched itself. */
+export function phoneContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
+	return browser.newContext({
+		...devices['Pixel 7'],
+		baseURL,
+		locale: 'zh-CN',
+		timezoneId: 'Asia/Shanghai'
+	});
+}
 
 /** The documented demo logins and what supabase/seed.sql says about them. */
 export const DEMO_PASSWORD = 'demo1234';

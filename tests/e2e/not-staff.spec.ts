@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { fillSignIn, zh } from './fixtures';
+import { expect, fillSignIn, test, zh } from './fixtures';
 import { readStackInfo } from './stack-info';
 
 /** An account that can sign in but has no staff row: what a new hire looks like before a manager adds them. */

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { signIn, waitForServiceWorkerControl, zh } from './fixtures';
+import { expect, signIn, test, waitForServiceWorkerControl, zh } from './fixtures';
 
 // Once the service worker controls the app, a reload without network still opens it, and a signed-in user still
 // sees who they are, even when the access token expired while the device was offline.

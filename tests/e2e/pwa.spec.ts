@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the manifest is linked and served with the Chinese name and icons', async ({ page, request }) => {
 	await page.goto('/login');

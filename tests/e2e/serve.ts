@@ -6,11 +6,11 @@
  * e2e stack must not share ports with a developer's `npm start`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { handleShutdownSignals, printBanner, startHall } from '../../scripts/hall';
+import { makeScratchDir } from '../../supabase/local/scratch-dir';
 import { E2E_APP_PORT, E2E_DB_PORT, E2E_GATEWAY_PORT, E2E_GATEWAY_URL } from './ports';
 import { writeStackInfo } from './stack-info';
 
@@ -32,7 +32,7 @@ if (build.status !== 0) {
 }
 
 const shutdown = handleShutdownSignals();
-const dataDir = await mkdtemp(join(tmpdir(), 'hall-e2e-'));
+const dataDir = await makeScratchDir('hall-e2e-');
 const removeDataDir = (): Promise<void> => rm(dataDir, { recursive: true, force: true });
 try {
 	const hall = await startHall({

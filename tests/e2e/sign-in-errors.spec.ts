@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { fillSignIn, zh } from './fixtures';
+import { expect, fillSignIn, test, zh } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
 	await page.goto('/login');

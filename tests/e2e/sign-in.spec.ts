@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_STAFF, signIn, zh } from './fixtures';
+import { DEMO_STAFF, expect, signIn, test, zh } from './fixtures';
 
 test.describe('signed-in home shows who and where the user is', () => {
 	for (const staff of DEMO_STAFF) {

@@ -1,151 +1,130 @@
-import { devices, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hallDate } from '../../src/lib/domain/hall-time';
-import { signIn, waitForServiceWorkerControl, zh } from './fixtures';
-import { launchWithCamera, writeQrVideo } from './support/fake-camera';
+import { expect, phoneContext, signIn, test, waitForServiceWorkerControl, zh, type Page } from './fixtures';
+import { writeQrVideo } from './support/fake-camera';
 import { serverRecord } from './support/server-view';
 
 /** A ticket as the district center's queue machine prints it (supabase/seed.sql: url, ticket, date). */
 const centerTicketUrl = (ticketNo: string): string =>
 	`https://queue.hebei.tj.gov.cn/t?ticket=${ticketNo}&date=${hallDate()}`;
 
-/** Same phone, language and zone as the project's default context, in a browser we launched ourselves. */
-function phoneContext(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-	return browser.newContext({
-		...devices['Pixel 7'],
-		baseURL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
-}
-
 const timeline = (page: Page) => page.getByTestId('timeline-event');
 
 test('offline: scan a ticket, record events, reload, then sync; a colleague sees the record', async ({
-	baseURL
+	baseURL,
+	launchCamera
 }) => {
 	// Two devices, offline and back, a sync and a pull: longer than the suite's default.
 	test.setTimeout(120_000);
 	const video = await writeQrVideo(centerTicketUrl('A023'));
-	const camera = await launchWithCamera({ video, grantPermission: true });
-	try {
-		const context = await phoneContext(camera, baseURL);
-		const page = await context.newPage();
-		const workerErrors: string[] = [];
-		page.on('console', (message) => {
-			if (message.text().includes('Service worker registration failed')) workerErrors.push(message.text());
-		});
-		await signIn(page, 'assist@demo.hall');
-		await waitForServiceWorkerControl(page);
+	const camera = await launchCamera({ video, grantPermission: true });
+	const context = await phoneContext(camera, baseURL);
+	const page = await context.newPage();
+	const workerErrors: string[] = [];
+	page.on('console', (message) => {
+		if (message.text().includes('Service worker registration failed')) workerErrors.push(message.text());
+	});
+	await signIn(page, 'assist@demo.hall');
+	await waitForServiceWorkerControl(page);
 
-		// From here on the hall's Wi-Fi is gone; the scan screen has never been opened online.
-		await context.setOffline(true);
-		await page.getByTestId('tickets-entry').click();
-		await page.getByTestId('scan-button').click();
-		await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
-		await expect(page.getByTestId('record-ticket')).toHaveText('A023');
-		await expect(page.getByTestId('record-date')).toHaveText(hallDate());
-		await expect(page.getByTestId('record-first-responder')).toHaveText('张敏');
+	// From here on the hall's Wi-Fi is gone; the scan screen has never been opened online.
+	await context.setOffline(true);
+	await page.getByTestId('tickets-entry').click();
+	await page.getByTestId('scan-button').click();
+	await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+	await expect(page.getByTestId('record-ticket')).toHaveText('A023');
+	await expect(page.getByTestId('record-date')).toHaveText(hallDate());
+	await expect(page.getByTestId('record-first-responder')).toHaveText('张敏');
 
-		await page.getByTestId('add-event-consult').click();
-		await page.getByTestId('add-event-guide_to_window').click();
-		await page.getByLabel(zh['record.windowLabel']).fill('7');
-		await page.getByTestId('window-form').getByRole('button', { name: zh['record.save'] }).click();
-		await expect(timeline(page)).toHaveText([/咨询.*张敏/, /引导至 7 号窗口.*张敏/]);
-		await expect(timeline(page).first()).toHaveAttribute('data-pending', 'true');
+	await page.getByTestId('add-event-consult').click();
+	await page.getByTestId('add-event-guide_to_window').click();
+	await page.getByLabel(zh['record.windowLabel']).fill('7');
+	await page.getByTestId('window-form').getByRole('button', { name: zh['record.save'] }).click();
+	await expect(timeline(page)).toHaveText([/咨询.*张敏/, /引导至 7 号窗口.*张敏/]);
+	await expect(timeline(page).first()).toHaveAttribute('data-pending', 'true');
 
-		await page.reload();
-		await expect(page.getByTestId('record-ticket')).toHaveText('A023');
-		await expect(timeline(page)).toHaveCount(2);
-		// Reloaded on a deep link, the page still registers the one worker at the root (not /tickets/sw.js).
-		expect(workerErrors).toEqual([]);
+	await page.reload();
+	await expect(page.getByTestId('record-ticket')).toHaveText('A023');
+	await expect(timeline(page)).toHaveCount(2);
+	// Reloaded on a deep link, the page still registers the one worker at the root (not /tickets/sw.js).
+	expect(workerErrors).toEqual([]);
 
-		// Today's list, reloaded offline too, has the record, marked as not yet synced.
-		await page.getByRole('link', { name: zh['record.back'] }).click();
-		await page.reload();
-		const mine = page.locator('[data-testid="record-item"][data-ticket="A023"]');
-		await expect(mine).toContainText(zh['tickets.pending']);
-		await expect(mine).toContainText(zh['event.guide_to_window']);
-		await mine.click();
+	// Today's list, reloaded offline too, has the record, marked as not yet synced.
+	await page.getByRole('link', { name: zh['record.back'] }).click();
+	await page.reload();
+	const mine = page.locator('[data-testid="record-item"][data-ticket="A023"]');
+	await expect(mine).toContainText(zh['tickets.pending']);
+	await expect(mine).toContainText(zh['event.guide_to_window']);
+	await mine.click();
 
-		await context.setOffline(false);
-		await expect(timeline(page).last()).toHaveAttribute('data-pending', 'false', { timeout: 20_000 });
-		const synced = await serverRecord('manager@demo.hall', 'A023', hallDate());
-		expect(synced).toMatchObject({
-			first_responder_name: '张敏',
-			events: [
-				{ kind: 'consult', staff_name: '张敏' },
-				{ kind: 'guide_to_window', window_no: 7, staff_name: '张敏' }
-			]
-		});
+	await context.setOffline(false);
+	await expect(timeline(page).last()).toHaveAttribute('data-pending', 'false', { timeout: 20_000 });
+	const synced = await serverRecord('manager@demo.hall', 'A023', hallDate());
+	expect(synced).toMatchObject({
+		first_responder_name: '张敏',
+		events: [
+			{ kind: 'consult', staff_name: '张敏' },
+			{ kind: 'guide_to_window', window_no: 7, staff_name: '张敏' }
+		]
+	});
 
-		// Another staff member of the center, on their own device, after its pull.
-		const colleague = await (await phoneContext(camera, baseURL)).newPage();
-		await signIn(colleague, 'intake@demo.hall');
-		await colleague.getByTestId('tickets-entry').click();
-		const item = colleague.locator('[data-testid="record-item"][data-ticket="A023"]');
-		await expect(item).toContainText('张敏', { timeout: 20_000 });
-		await item.click();
-		await expect(timeline(colleague)).toHaveText([/咨询/, /引导至 7 号窗口/]);
-	} finally {
-		await camera.close();
-	}
+	// Another staff member of the center, on their own device, after its pull.
+	const colleague = await (await phoneContext(camera, baseURL)).newPage();
+	await signIn(colleague, 'intake@demo.hall');
+	await colleague.getByTestId('tickets-entry').click();
+	const item = colleague.locator('[data-testid="record-item"][data-ticket="A023"]');
+	await expect(item).toContainText('张敏', { timeout: 20_000 });
+	await item.click();
+	await expect(timeline(colleague)).toHaveText([/咨询/, /引导至 7 号窗口/]);
 });
 
 test('opened directly, the scan screen reads a ticket in the hall format of the profile', async ({
-	baseURL
+	baseURL,
+	launchCamera
 }) => {
 	const video = await writeQrVideo(centerTicketUrl('B777'));
-	const camera = await launchWithCamera({ video, grantPermission: true });
-	try {
-		const page = await (await phoneContext(camera, baseURL)).newPage();
-		await signIn(page, 'assist@demo.hall');
-		// A full page load: the profile (and with it the URL format) is read again before the camera starts.
-		await page.goto('/tickets/scan');
-		await expect(page.getByTestId('record-ticket')).toHaveText('B777');
-	} finally {
-		await camera.close();
-	}
+	const camera = await launchCamera({ video, grantPermission: true });
+	const page = await (await phoneContext(camera, baseURL)).newPage();
+	await signIn(page, 'assist@demo.hall');
+	// A full page load: the profile (and with it the URL format) is read again before the camera starts.
+	await page.goto('/tickets/scan');
+	await expect(page.getByTestId('record-ticket')).toHaveText('B777');
 });
 
 test('a QR code that is not a ticket is shown as such, with its text, and scanning goes on', async ({
-	baseURL
+	baseURL,
+	launchCamera
 }) => {
 	const garbage = 'https://weixin.qq.com/r/<b>not-a-ticket</b>';
 	const video = await writeQrVideo(garbage);
-	const camera = await launchWithCamera({ video, grantPermission: true });
-	try {
-		const page = await (await phoneContext(camera, baseURL)).newPage();
-		await signIn(page, 'assist@demo.hall');
-		await page.goto('/tickets/scan');
-		await expect(page.getByTestId('not-a-ticket')).toContainText(zh['tickets.rejected.notATicket']);
-		await expect(page.getByTestId('scanned-text')).toHaveText(garbage);
-		await page.getByTestId('scan-again').click();
-		// The same code is still in front of the camera: refused again, and the page is still the scan page.
-		await expect(page.getByTestId('scanned-text')).toHaveText(garbage);
-		await expect(page).toHaveURL(/\/tickets\/scan$/);
-		// The visitor's number can still be typed.
-		await page.getByLabel(zh['scan.manualLabel']).fill('A024');
-		await page.getByTestId('manual-submit').click();
-		await expect(page.getByTestId('record-ticket')).toHaveText('A024');
-	} finally {
-		await camera.close();
-	}
+	const camera = await launchCamera({ video, grantPermission: true });
+	const page = await (await phoneContext(camera, baseURL)).newPage();
+	await signIn(page, 'assist@demo.hall');
+	await page.goto('/tickets/scan');
+	await expect(page.getByTestId('not-a-ticket')).toContainText(zh['tickets.rejected.notATicket']);
+	await expect(page.getByTestId('scanned-text')).toHaveText(garbage);
+	await page.getByTestId('scan-again').click();
+	// The same code is still in front of the camera: refused again, and the page is still the scan page.
+	await expect(page.getByTestId('scanned-text')).toHaveText(garbage);
+	await expect(page).toHaveURL(/\/tickets\/scan$/);
+	// The visitor's number can still be typed.
+	await page.getByLabel(zh['scan.manualLabel']).fill('A024');
+	await page.getByTestId('manual-submit').click();
+	await expect(page.getByTestId('record-ticket')).toHaveText('A024');
 });
 
-test('camera denied: a Chinese message, and a typed number still opens the record', async ({ baseURL }) => {
-	const browser = await launchWithCamera({ grantPermission: false });
-	try {
-		const page = await (await phoneContext(browser, baseURL)).newPage();
-		await signIn(page, 'assist@demo.hall');
-		await page.goto('/tickets/scan');
-		await expect(page.getByTestId('camera-problem')).toHaveText(zh['scan.cameraDenied']);
-		// Full-width and lower case, as a Chinese IME types it.
-		await page.getByLabel(zh['scan.manualLabel']).fill('ｂ１０５');
-		await page.getByTestId('manual-submit').click();
-		await expect(page.getByTestId('record-ticket')).toHaveText('B105');
-	} finally {
-		await browser.close();
-	}
+test('camera denied: a Chinese message, and a typed number still opens the record', async ({
+	baseURL,
+	launchCamera
+}) => {
+	const browser = await launchCamera({ grantPermission: false });
+	const page = await (await phoneContext(browser, baseURL)).newPage();
+	await signIn(page, 'assist@demo.hall');
+	await page.goto('/tickets/scan');
+	await expect(page.getByTestId('camera-problem')).toHaveText(zh['scan.cameraDenied']);
+	// Full-width and lower case, as a Chinese IME types it.
+	await page.getByLabel(zh['scan.manualLabel']).fill('ｂ１０５');
+	await page.getByTestId('manual-submit').click();
+	await expect(page.getByTestId('record-ticket')).toHaveText('B105');
 });
 
 test('no camera at all: a Chinese message, and manual entry is right there', async ({ page }) => {

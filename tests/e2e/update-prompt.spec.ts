@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { waitForServiceWorkerControl, zh } from './fixtures';
+import { expect, test, waitForServiceWorkerControl, zh } from './fixtures';
 
 const SERVICE_WORKER = join(import.meta.dirname, '..', '..', 'build', 'sw.js');
 

@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { freePort } from '../../../supabase/local/ports';
+import { makeScratchDir } from '../../../supabase/local/scratch-dir';
 import { startStack, type RunningStack } from '../../../supabase/local/stack';
 
 /**
@@ -9,7 +9,7 @@ import { startStack, type RunningStack } from '../../../supabase/local/stack';
  * data, whatever happens: a benchmark never touches a developer's running stack (54321 / 54322).
  */
 export async function withBenchStack<T>(work: (stack: RunningStack) => Promise<T>): Promise<T> {
-	const workDir = await mkdtemp(path.join(os.tmpdir(), 'hall-bench-'));
+	const workDir = await makeScratchDir('hall-bench-');
 	let stack: RunningStack | undefined;
 	try {
 		stack = await startStack({

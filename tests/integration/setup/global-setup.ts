@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../../supabase/local/ports';
+import { makeScratchDir } from '../../../supabase/local/scratch-dir';
 import { startStack, type RunningStack } from '../../../supabase/local/stack';
 
 /** What the integration tests get from `inject('stack')`. */
@@ -29,7 +29,7 @@ export const testRefreshTokenReuseIntervalSeconds = 2;
  * applied as on `supabase start`; contract test files add their own fixtures (support/contract-fixtures.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-	const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hall-stack-test-'));
+	const dataDir = await makeScratchDir('hall-stack-test-');
 	const logLines: string[] = [];
 	let stack: RunningStack | undefined;
 	try {

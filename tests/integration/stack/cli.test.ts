@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freePort } from '../../../supabase/local/ports';
+import { makeScratchDir } from '../../../supabase/local/scratch-dir';
 import {
 	isAlive,
 	postmasterPid,
@@ -26,7 +26,7 @@ let env: Record<string, string>;
 const running: CliRun[] = [];
 
 beforeEach(async () => {
-	workDir = await mkdtemp(path.join(os.tmpdir(), 'hall-cli-test-'));
+	workDir = await makeScratchDir('hall-cli-test-');
 	dataDir = path.join(workDir, 'pg');
 	env = {
 		HALL_DATA_DIR: dataDir,

@@ -6,7 +6,6 @@ import { serverIdentity } from '../../../supabase/local/os-user';
 import { findPostgresBinaries } from '../../../supabase/local/postgres-binaries';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const cliPath = path.join(repoRoot, 'supabase', 'local', 'cli.ts');
 
 export interface CliRun {
 	child: ChildProcessWithoutNullStreams;
@@ -19,11 +18,17 @@ export interface CliRun {
 
 /**
  * Runs `supabase/local/cli.ts <command>` as its own node process (tsx loaded in-process, so signals reach the
- * CLI itself and not a wrapper), with the stack's environment variables set by the test.
+ * CLI itself and not a wrapper), with the stack's environment variables set by the test. `projectRoot` runs
+ * the CLI of another copy of the project (see private-clone.ts), from that folder.
  */
-export function runCli(command: 'start' | 'reset', env: Record<string, string>): CliRun {
+export function runCli(
+	command: 'start' | 'reset',
+	env: Record<string, string>,
+	projectRoot = repoRoot
+): CliRun {
+	const cliPath = path.join(projectRoot, 'supabase', 'local', 'cli.ts');
 	const child = spawn(process.execPath, ['--import', 'tsx', cliPath, command], {
-		cwd: repoRoot,
+		cwd: projectRoot,
 		env: { ...process.env, DATABASE_URL: '', ...env }
 	});
 	let output = '';
