@@ -35,6 +35,9 @@ export class FakeServer implements SyncBackend {
 	readonly pushed: string[][] = [];
 	/** Decides a new op's fate: a rejection code, or null for applied. */
 	judge: (op: Op) => string | null = () => null;
+	/** An op the server fails on (HTTP 500) every time it is in a push, e.g. one that trips a server bug. */
+	breaksServer: (op: Op) => boolean = () => false;
+	pulls = 0;
 	epoch = 1;
 	refreshes = 0;
 	refreshWorks = true;
@@ -55,6 +58,8 @@ export class FakeServer implements SyncBackend {
 			if (this.pushDelay) await this.pushDelay();
 			const fault = this.pushFaults.shift();
 			if (fault) this.#failBefore(fault);
+			if (ops.some((op) => this.breaksServer(op)))
+				throw new SyncTransportError('server', 500, 'XX000', 'internal error');
 			const results = ops.map((op) => this.#once(op));
 			if (fault?.kind === 'response_lost')
 				throw new SyncTransportError('network', 0, 'fetch', 'response lost');
@@ -65,6 +70,7 @@ export class FakeServer implements SyncBackend {
 	}
 
 	async pull(cursor: string, maxRows: number): Promise<PullResult> {
+		this.pulls++;
 		if (this.onPull) await this.onPull();
 		const fault = this.pullFaults.shift();
 		if (fault) this.#failBefore(fault);

@@ -19,6 +19,8 @@ export interface OutboxEntry extends Omit<Op, 'hall_id'> {
 	seq?: number;
 	actor: Actor;
 	touches: string[];
+	/** Pushes of this op that failed inside the server (HTTP 500); after a few it goes alone, then aside. */
+	server_failures?: number;
 }
 
 /** An op the server refused, kept with its reason until a person retries or discards it. */

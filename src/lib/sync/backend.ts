@@ -14,9 +14,11 @@ export interface SyncBackend {
 /**
  * How a call failed, which decides what the engine does (DECISIONS §2.5):
  * network / server → retry with backoff; unauthorized → refresh, then retry; version_skew (PGRST202, the
- * function is not there) → hold the queue until the app is updated; client (other 4xx) → dead-letter the op.
+ * function is not there) → hold the queue until the app is updated; refused (the account itself may not sync:
+ * deactivated, no hall, no privilege) → hold the queue and retry slowly, never blame the ops; client (other 4xx)
+ * → dead-letter the op.
  */
-export type TransportFailure = 'network' | 'server' | 'unauthorized' | 'version_skew' | 'client';
+export type TransportFailure = 'network' | 'server' | 'unauthorized' | 'version_skew' | 'refused' | 'client';
 
 export class SyncTransportError extends Error {
 	readonly failure: TransportFailure;
@@ -33,11 +35,13 @@ export class SyncTransportError extends Error {
 }
 
 /** Sorts an HTTP answer into a failure kind; PostgREST reports a request that never arrived as status 0. */
-export function classifyFailure(status: number, code: string): TransportFailure {
+export function classifyFailure(status: number, code: string, message = ''): TransportFailure {
 	if (status === 0) return 'network';
 	if (status === 404 && code === 'PGRST202') return 'version_skew';
 	// PGRST301/PGRST303: the JWT was rejected or has expired.
 	if (status === 401 || code === 'PGRST301' || code === 'PGRST303') return 'unauthorized';
+	// The caller, not an op, is refused: not_staff (the account lost its staff row or hall) or no privilege.
+	if (message === 'not_staff' || code === '42501' || status === 403) return 'refused';
 	// Timeouts and rate limits are worth waiting out, like an overloaded server.
 	if (status >= 500 || status === 408 || status === 429) return 'server';
 	return 'client';

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addServiceRecordEvent, openServiceRecord } from '$lib/local/service-records/writes';
 import { device, ticket } from '../../../tests/support/device';
 import { FakeServer } from '../../../tests/support/fake-server';
-import type { SyncEngine } from './engine';
+import { classifyFailure } from './backend';
+import type { EngineOptions, SyncEngine } from './engine';
 
 const event = (kind: 'consult' | 'accept') => ({ kind, window_no: null, note: null });
 
@@ -18,8 +19,8 @@ afterEach(() => {
 	vi.useRealTimers();
 });
 
-async function started(server: FakeServer, dbName?: string) {
-	const made = await device(server, dbName ? { dbName } : {});
+async function started(server: FakeServer, dbName?: string, options: Partial<EngineOptions> = {}) {
+	const made = await device(server, dbName ? { dbName, ...options } : options);
 	engines.push(made.engine);
 	return made;
 }
@@ -160,6 +161,60 @@ describe('sync engine against a failing network', () => {
 		expect(await db.rejected.count()).toBe(1);
 		expect((await db.rejected.toArray())[0]).toMatchObject({ code: '22P02' });
 		expect(server.received.map((op) => (op.payload as { ticket_no: string }).ticket_no)).toEqual(['A031']);
+	});
+
+	it('an account refused as a whole (not_staff) holds the queue instead of dead-lettering it', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		await openServiceRecord(db, ticket('A040'));
+		await openServiceRecord(db, ticket('A041'));
+		const refusal = { status: 400, code: 'P0001', message: 'not_staff' };
+		server.pushFaults.push({
+			kind: 'http',
+			failure: classifyFailure(refusal.status, refusal.code, refusal.message),
+			...refusal
+		});
+
+		await engine.start();
+		expect(engine.status.failure).toBe('refused');
+		expect(await db.outbox.count()).toBe(2);
+		expect(await db.rejected.count()).toBe(0);
+
+		// The account is put back in its hall: the queue goes out by itself.
+		await waitOut(engine, 500);
+		expect(await db.outbox.count()).toBe(0);
+		expect(server.received).toHaveLength(2);
+	});
+
+	it('an op the server keeps failing on (500) goes alone, then aside with a retry; the rest goes through', async () => {
+		const server = new FakeServer();
+		const { db, engine } = await started(server);
+		await openServiceRecord(db, ticket('A050'));
+		await openServiceRecord(db, ticket('A051'));
+		await openServiceRecord(db, ticket('A052'));
+		server.breaksServer = (op) => (op.payload as { ticket_no?: string }).ticket_no === 'A051';
+
+		await engine.start();
+		for (let wait = 0; wait < 12 && (await db.outbox.count()) > 0; wait++) await waitOut(engine, 5 * 60_000);
+
+		expect(server.received.map((op) => (op.payload as { ticket_no: string }).ticket_no)).toEqual([
+			'A050',
+			'A052'
+		]);
+		const [aside] = await db.rejected.toArray();
+		expect(aside).toMatchObject({ code: 'XX000', payload: { ticket_no: 'A051' } });
+		expect(await db.outbox.count()).toBe(0);
+	});
+
+	it('a colleague’s handed-over queue is only pushed, never pulled, and reports when it is empty', async () => {
+		const server = new FakeServer();
+		let drained = 0;
+		const { db, engine } = await started(server, undefined, { pushOnly: true, onDrained: () => drained++ });
+		await openServiceRecord(db, ticket('A060'));
+		await engine.start();
+		expect(server.received).toHaveLength(1);
+		expect(server.pulls).toBe(0);
+		expect(drained).toBe(1);
 	});
 
 	it('two tabs sharing the uploader lock never push at the same time, and each op goes once', async () => {

@@ -4,7 +4,7 @@ import type { Registry } from '$lib/local/registry';
 import { onLocalWrite } from '$lib/local/write-signal';
 import { SyncTransportError, type SyncBackend, type TransportFailure } from './backend';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import { acknowledge, deadLetter, nextBatch, toWire } from './outbox-steps';
+import { acknowledge, countServerFailure, deadLetter, nextBatch, toWire } from './outbox-steps';
 import { markSynced, readState, rereadSkippedRows, storePage, wipeForEpoch } from './pull-steps';
 import { webLock, type UploaderLock } from './uploader-lock';
 
@@ -33,11 +33,26 @@ export interface EngineOptions {
 	/** The safety-net timer: changes from colleagues arrive even when this device writes nothing. */
 	intervalMs?: number;
 	backoff?: BackoffPolicy;
+	/**
+	 * Only send this user's queued ops, never pull: for a colleague who handed the device over, whose work still
+	 * uploads under their own session while someone else is signed in.
+	 */
+	pushOnly?: boolean;
 	onStatus?: (status: EngineStatus) => void;
+	/** After a cycle that left none of this user's ops in the outbox. */
+	onDrained?: () => void;
 }
 
 /** Sentinel: the server acknowledged nothing in a batch; the push must stop instead of sending it forever. */
 const NOTHING_ANSWERED = 'push answered none of the ops';
+
+/**
+ * An op whose pushes failed inside the server (HTTP 500) this often goes alone, so it cannot hold the rest of the
+ * queue back; alone, after SERVER_FAILURES_TO_SET_ASIDE failures, it moves to the needs-attention list (with a
+ * retry button) instead of being retried at the head of the queue for ever.
+ */
+const SERVER_FAILURES_TO_GO_ALONE = 3;
+const SERVER_FAILURES_TO_SET_ASIDE = 5;
 
 /**
  * Moves the outbox to the server and the server's changes to the device (DECISIONS §2.5–2.10). One cycle is: push
@@ -45,7 +60,8 @@ const NOTHING_ANSWERED = 'push answered none of the ops';
  * start, online, visible, timer) only ask for a cycle; requests during a cycle run one more cycle after it.
  */
 export class SyncEngine {
-	readonly #options: Required<Omit<EngineOptions, 'onStatus'>> & Pick<EngineOptions, 'onStatus'>;
+	readonly #options: Required<Omit<EngineOptions, 'onStatus' | 'onDrained'>> &
+		Pick<EngineOptions, 'onStatus' | 'onDrained'>;
 	#status: EngineStatus = { syncing: false, online: true, held: null, failure: null, retryAt: null };
 	#running: Promise<void> | null = null;
 	#again = false;
@@ -65,6 +81,7 @@ export class SyncEngine {
 			debounceMs: 800,
 			intervalMs: 60_000,
 			backoff: DEFAULT_BACKOFF,
+			pushOnly: false,
 			...options
 		};
 		this.#status.online = globalThis.navigator?.onLine ?? true;
@@ -150,9 +167,10 @@ export class SyncEngine {
 		try {
 			await this.#withRefresh(async () => {
 				await this.#push();
-				await this.#pull();
+				if (!this.#options.pushOnly) await this.#pull();
 			});
-			await markSynced(db, new Date());
+			if (!this.#options.pushOnly) await markSynced(db, new Date());
+			if ((await nextBatch(db, this.#options.userId, 1)).length === 0) this.#options.onDrained?.();
 			this.#attempt = 0;
 			this.#setStatus({ failure: null });
 		} catch (error) {
@@ -179,16 +197,31 @@ export class SyncEngine {
 		let size = this.#options.batchSize;
 		for (;;) {
 			const batch = await nextBatch(db, userId, size);
-			if (batch.length === 0) return;
+			const [head] = batch;
+			if (!head) return;
+			if (batch.length > 1 && (head.server_failures ?? 0) >= SERVER_FAILURES_TO_GO_ALONE) {
+				size = 1;
+				continue;
+			}
 			let results;
 			try {
 				results = await backend.push(batch.map(toWire));
 			} catch (error) {
-				if (!(error instanceof SyncTransportError) || error.failure !== 'client') throw error;
-				const [only] = batch;
-				if (batch.length > 1 || !only) size = 1;
-				else await deadLetter(db, only, error.code || `http_${error.status}`, error.message);
-				continue;
+				if (!(error instanceof SyncTransportError)) throw error;
+				if (error.failure === 'client') {
+					if (batch.length > 1) size = 1;
+					else await deadLetter(db, head, error.code || `http_${error.status}`, error.message);
+					continue;
+				}
+				// A 500 is the server failing on what it was sent; a gateway's 502-504 says nothing about the ops.
+				if (error.failure === 'server' && error.status === 500) {
+					const failures = await countServerFailure(db, batch);
+					if (batch.length === 1 && failures >= SERVER_FAILURES_TO_SET_ASIDE) {
+						await deadLetter(db, head, error.code || 'http_500', error.message);
+						continue;
+					}
+				}
+				throw error;
 			}
 			if ((await acknowledge(db, batch, results)) === 0) {
 				throw new SyncTransportError('server', 200, 'no_results', NOTHING_ANSWERED);

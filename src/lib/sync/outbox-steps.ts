@@ -57,8 +57,22 @@ export async function moveToRejected(
 	code: string,
 	message: string
 ): Promise<void> {
-	const { seq: _seq, ...op } = entry;
+	const { seq: _seq, server_failures: _failures, ...op } = entry;
 	await db.rejected.put({ ...op, code, message, rejected_at: new Date().toISOString() });
+}
+
+/** Counts a server failure (HTTP 500) against each op of a batch; returns the highest count among them. */
+export async function countServerFailure(db: LocalDb, entries: readonly OutboxEntry[]): Promise<number> {
+	let highest = 0;
+	await db.transaction('rw', db.outbox, async () => {
+		for (const entry of entries) {
+			if (entry.seq === undefined) continue;
+			const failures = (entry.server_failures ?? 0) + 1;
+			highest = Math.max(highest, failures);
+			await db.outbox.update(entry.seq, { server_failures: failures });
+		}
+	});
+	return highest;
 }
 
 export async function deadLetter(

@@ -17,7 +17,12 @@ export function supabaseBackend(client: () => SupabaseClient): SyncBackend {
 		}
 		const { error, status } = response;
 		if (error) {
-			throw new SyncTransportError(classifyFailure(status, error.code), status, error.code, error.message);
+			throw new SyncTransportError(
+				classifyFailure(status, error.code, error.message),
+				status,
+				error.code,
+				error.message
+			);
 		}
 		const parsed = schema.safeParse(response.data);
 		if (!parsed.success) {
