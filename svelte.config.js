@@ -6,7 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// A static single-page app: Supabase is the whole backend, so any static host or CDN can serve it.
-		adapter: adapter({ fallback: 'index.html', strict: true }),
+		// precompress: writes a brotli (.br) and a gzip (.gz) copy beside each text file of build/, made once at
+		// build time with the strongest settings, for hosts that serve precompressed files (as
+		// scripts/static-server.ts does) instead of compressing on every request or not at all.
+		adapter: adapter({ fallback: 'index.html', strict: true, precompress: true }),
 		typescript: {
 			// Type-check the Node side too (local stack, scripts), not only what SvelteKit bundles.
 			config(tsconfig) {

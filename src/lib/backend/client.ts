@@ -1,29 +1,32 @@
 import { browser } from '$app/environment';
-import { createClient, type Session, type SupabaseClient } from '@supabase/supabase-js';
+import type { Session } from '@supabase/auth-js';
+import { AUTH_STORAGE_KEY } from './auth-storage';
+import { createAuthRpcClient, type AuthRpcClient } from './auth-rpc-client';
 import { supabaseAnonKey, supabaseUrl } from './config';
 
-let client: SupabaseClient | undefined;
+/**
+ * The app's Supabase client: Auth and RPC only (see auth-rpc-client.ts for why not all of supabase-js). Named
+ * for what callers use it as; `auth` and `rpc()` behave as supabase-js's.
+ */
+export type BackendClient = AuthRpcClient;
 
-/** Where supabase-js keeps the session in localStorage. */
-const AUTH_STORAGE_KEY = 'hall-assist.auth';
+let client: BackendClient | undefined;
 
 /**
  * The app's single Supabase client, created on first use.
  *
- * Lazy and browser-only: `createClient()` evaluated under Node 20 throws (no native WebSocket for realtime),
- * and the session it restores lives in the browser's localStorage anyway.
+ * Lazy and browser-only: the session it restores lives in the browser's localStorage, and nothing under Node
+ * (tests, scripts) should start its refresh timer by importing this module.
  */
-export function supabase(): SupabaseClient {
+export function supabase(): BackendClient {
 	if (!browser) throw new Error('The Supabase client runs in the browser only.');
-	client ??= createClient(supabaseUrl, supabaseAnonKey, {
-		auth: {
-			// Survives reloads and restarts of the installed app: staff sign in once per device.
-			persistSession: true,
-			autoRefreshToken: true,
-			// Password sign-in only: nothing to pick up from the URL, and ticket URLs must not be mistaken for it.
-			detectSessionInUrl: false,
-			storageKey: AUTH_STORAGE_KEY
-		}
+	client ??= createAuthRpcClient(supabaseUrl, supabaseAnonKey, {
+		// Survives reloads and restarts of the installed app: staff sign in once per device.
+		persistSession: true,
+		autoRefreshToken: true,
+		// Password sign-in only: nothing to pick up from the URL, and ticket URLs must not be mistaken for it.
+		detectSessionInUrl: false,
+		storageKey: AUTH_STORAGE_KEY
 	});
 	return client;
 }

@@ -1,5 +1,3 @@
-import { registerSW } from 'virtual:pwa-register';
-
 /**
  * The service worker's registration and whether a new version is waiting.
  *
@@ -11,9 +9,24 @@ class ServiceWorkerState {
 	updateWaiting = $state(false);
 
 	#activateWaiting: ((reloadPage?: boolean) => Promise<void>) | undefined;
+	#registering = false;
 
-	register(): void {
-		if (this.#activateWaiting || !('serviceWorker' in navigator)) return;
+	/**
+	 * Registers the worker. Its helper (workbox-window) is imported here rather than with the app: nothing on
+	 * screen needs it, so it stays off the first paint's critical path.
+	 */
+	async register(): Promise<void> {
+		if (this.#registering || !('serviceWorker' in navigator)) return;
+		this.#registering = true;
+		let registerSW: typeof import('virtual:pwa-register').registerSW;
+		try {
+			({ registerSW } = await import('virtual:pwa-register'));
+		} catch (error) {
+			// Not fatal (see onRegisterError below); the next start of the app tries again.
+			this.#registering = false;
+			console.error('Service worker registration failed', error);
+			return;
+		}
 		this.#activateWaiting = registerSW({
 			immediate: true,
 			onRegisteredSW: () => {

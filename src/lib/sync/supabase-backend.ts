@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { BackendClient } from '$lib/backend/client';
 import * as z from 'zod/mini';
 import { opResult, pullResult, type Op, type OpResult, type PullResult } from '$lib/domain/sync-protocol';
 import { classifyFailure, SyncTransportError, type SyncBackend } from './backend';
@@ -7,7 +7,7 @@ import { classifyFailure, SyncTransportError, type SyncBackend } from './backend
  * The engine's backend over supabase-js: sync_push / sync_pull RPCs, answers checked with the protocol's zod
  * schemas (a server that answers in another shape is treated as a failing server, never trusted blindly).
  */
-export function supabaseBackend(client: () => SupabaseClient): SyncBackend {
+export function supabaseBackend(client: () => BackendClient): SyncBackend {
 	async function call<T>(fn: string, args: Record<string, unknown>, schema: z.ZodMiniType<T>): Promise<T> {
 		let response;
 		try {

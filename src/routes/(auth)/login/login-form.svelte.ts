@@ -1,4 +1,4 @@
-import { session } from '$lib/backend';
+import { preloadCode } from '$app/navigation';
 import type { MessageKey } from '$lib/i18n';
 
 type Field = 'email' | 'password';
@@ -11,6 +11,12 @@ const SIGN_IN_MESSAGES = {
 	network: 'login.network',
 	unexpected: 'login.unexpected'
 } as const satisfies Record<string, MessageKey>;
+
+/**
+ * The session and its auth client, loaded when the form is first used rather than with the page, so the form
+ * paints sooner on a slow network; by the time an email and password are typed it has long arrived.
+ */
+const loadSession = async () => (await import('$lib/backend')).session;
 
 /**
  * The sign-in form's state. Messages are catalog keys, not text, so switching the language re-translates
@@ -35,6 +41,15 @@ export class LoginFormState {
 		return errors.password ? 'password' : null;
 	}
 
+	/**
+	 * Starts loading what signing in needs, and the staff home it leads to, once the user turns to the form.
+	 * A failure here (offline on a first visit) is reported by `submit`, which loads the session again.
+	 */
+	prepare(): void {
+		loadSession().catch(() => {});
+		preloadCode('/').catch(() => {});
+	}
+
 	/** Signs in; true when it worked. */
 	async submit(): Promise<boolean> {
 		if (this.submitting) return false;
@@ -42,6 +57,12 @@ export class LoginFormState {
 		if (this.validate()) return false;
 		this.submitting = true;
 		try {
+			const session = await loadSession().catch(() => null);
+			if (!session) {
+				// The app's own code could not be fetched: the same answer as a sign-in that cannot reach the server.
+				this.formError = SIGN_IN_MESSAGES.network;
+				return false;
+			}
 			const failure = await session.signIn(this.email.trim(), this.password);
 			if (failure) this.formError = SIGN_IN_MESSAGES[failure];
 			return failure === null;

@@ -1,0 +1,119 @@
+/**
+ * Lighthouse (mobile, simulated throttling) on the sign-in page and on the staff home signed in, against the
+ * built app served by scripts/static-server.ts and a fresh seeded local stack (tests/e2e/serve.ts on this
+ * bench's own ports). Each page is audited RUNS times, alternating, each time in a fresh Chromium profile; the
+ * median of each figure is printed next to the figures before the first-load work (commit 9136446).
+ *
+ * Simulated throttling models a phone's network and CPU from what this machine measured, so the figures still
+ * move with the host's load (two cores, shared with whatever else runs): compare runs made on a quiet machine.
+ * Standalone: `npx tsx tests/bench/lighthouse.ts`; `npm run bench` runs it with the others. Never pass/fail.
+ */
+import { loadavg } from 'node:os';
+import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
+import { auditPage, type PageFigures } from './support/lighthouse-audit';
+import { median } from './support/median';
+import { startServedApp } from './support/served-app';
+import { signedInStorageValue } from './support/stored-session';
+
+// This bench's own ports (ports.ts reads them when imported), away from `npm start`, Playwright and other benches.
+process.env['E2E_APP_PORT'] ||= '58175';
+process.env['E2E_GATEWAY_PORT'] ||= '58325';
+process.env['E2E_DB_PORT'] ||= '58326';
+const { E2E_APP_URL, E2E_GATEWAY_URL } = await import('../e2e/ports');
+
+const RUNS = 3;
+const STAFF_EMAIL = 'intake@demo.hall';
+
+interface Summary {
+	performance: number;
+	accessibility: number;
+	bestPractices: number;
+	seo: number;
+	fcpMs: number;
+	lcpMs: number;
+	tbtMs: number;
+	unusedJsKiB: number;
+}
+
+/**
+ * Measured with this bench at commit 9136446 (full supabase-js client, no compression from the static server),
+ * median of 3, host load average 3.4-6.0 during the runs.
+ */
+const BEFORE: Record<'/login' | '/', Summary> = {
+	'/login': {
+		performance: 75,
+		accessibility: 100,
+		bestPractices: 100,
+		seo: 100,
+		fcpMs: 3350,
+		lcpMs: 4470,
+		tbtMs: 142,
+		unusedJsKiB: 215
+	},
+	'/': {
+		performance: 66,
+		accessibility: 100,
+		bestPractices: 100,
+		seo: 100,
+		fcpMs: 3580,
+		lcpMs: 5250,
+		tbtMs: 297,
+		unusedJsKiB: 229
+	}
+};
+
+function summarise(runs: readonly PageFigures[]): Summary {
+	const mid = (pick: (run: PageFigures) => number): number => median(runs.map(pick));
+	return {
+		performance: mid((run) => run.scores.performance),
+		accessibility: mid((run) => run.scores.accessibility),
+		bestPractices: mid((run) => run.scores['best-practices']),
+		seo: mid((run) => run.scores.seo),
+		fcpMs: mid((run) => run.fcpMs),
+		lcpMs: mid((run) => run.lcpMs),
+		tbtMs: mid((run) => run.tbtMs),
+		unusedJsKiB: mid((run) => run.unusedJsBytes / 1024)
+	};
+}
+
+function line(label: string, summary: Summary): string {
+	const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`.padStart(7);
+	const scores = [summary.performance, summary.accessibility, summary.bestPractices, summary.seo];
+	return (
+		`  ${label.padEnd(16)} ${scores.map((score) => String(score).padStart(4)).join(' ')}  ` +
+		`FCP ${seconds(summary.fcpMs)}  LCP ${seconds(summary.lcpMs)}  TBT ${summary.tbtMs.toFixed(0).padStart(4)} ms  ` +
+		`unused JS ${summary.unusedJsKiB.toFixed(0).padStart(4)} KiB`
+	);
+}
+
+const loadAtStart = loadavg()[0] ?? NaN;
+const stopServer = await startServedApp();
+const runs: Record<'/login' | '/', PageFigures[]> = { '/login': [], '/': [] };
+try {
+	for (let run = 0; run < RUNS; run++) {
+		runs['/login'].push(await auditPage(`${E2E_APP_URL}/login`));
+		// A fresh sign-in per run: every audit starts from a just-issued session, as after signing in on the phone.
+		const storageValue = await signedInStorageValue(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, STAFF_EMAIL);
+		const home = await auditPage(`${E2E_APP_URL}/`, { appUrl: E2E_APP_URL, storageValue });
+		if (new URL(home.finalUrl).pathname !== '/')
+			throw new Error(`the signed-in audit ended on ${home.finalUrl}`);
+		runs['/'].push(home);
+	}
+} finally {
+	await stopServer();
+}
+
+console.log(
+	`Lighthouse, mobile with simulated throttling, median of ${RUNS} runs per page ` +
+		`(host load average ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? NaN).toFixed(2)} at the end).`
+);
+console.log(
+	'Simulated throttling still scales with this 2-core machine and whatever else runs on it: load changes the figures.'
+);
+console.log(`  ${''.padEnd(16)} perf a11y   bp  seo`);
+for (const page of ['/login', '/'] as const) {
+	console.log(line(`${page} now`, summarise(runs[page])));
+	console.log(line(`${page} before`, BEFORE[page]));
+	const performance = runs[page].map((run) => run.scores.performance).join(', ');
+	console.log(`  ${''.padEnd(16)} performance per run: ${performance}`);
+}

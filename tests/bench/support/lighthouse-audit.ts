@@ -1,0 +1,85 @@
+import { chromium } from '@playwright/test';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath } from '../../e2e/chromium';
+import { storeSession } from './stored-session';
+
+/** Debian's Chromium as Lighthouse should drive it here: headless, as root, and with no traffic of its own. */
+const CHROMIUM_FLAGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+export interface PageFigures {
+	/** Category scores, 0-100. */
+	scores: Record<(typeof CATEGORIES)[number], number>;
+	fcpMs: number;
+	lcpMs: number;
+	tbtMs: number;
+	/** Lighthouse's "reduce unused JavaScript" saving in transferred bytes (it lists scripts wasting ≥ 20 KiB). */
+	unusedJsBytes: number;
+	finalUrl: string;
+}
+
+/**
+ * One Lighthouse navigation (its default mobile settings: simulated Slow 4G and 4× CPU slowdown) in a fresh
+ * Chromium profile. With `session`, the app origin's localStorage gets that signed-in session first and
+ * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's cold load (new
+ * profile: no HTTP cache, no service worker).
+ */
+export async function auditPage(
+	url: string,
+	session?: { appUrl: string; storageValue: string }
+): Promise<PageFigures> {
+	const chrome = await launch({
+		chromePath: chromiumPath(),
+		chromeFlags: CHROMIUM_FLAGS,
+		logLevel: 'silent'
+	});
+	try {
+		if (session) {
+			const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+			const context = browser.contexts()[0];
+			if (!context) throw new Error('the launched Chromium has no browser context');
+			const page = await context.newPage();
+			await storeSession(page, session.appUrl, session.storageValue);
+			await page.close();
+			await browser.close(); // disconnects only: Chromium itself was launched by chrome-launcher
+		}
+		const result = await lighthouse(url, {
+			port: chrome.port,
+			logLevel: 'silent',
+			output: 'json',
+			onlyCategories: [...CATEGORIES],
+			disableStorageReset: session !== undefined
+		});
+		if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+		const { lhr } = result;
+		if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+		const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? NaN) * 100);
+		const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? NaN;
+		const unused = lhr.audits['unused-javascript']?.details;
+		return {
+			scores: {
+				performance: score('performance'),
+				accessibility: score('accessibility'),
+				'best-practices': score('best-practices'),
+				seo: score('seo')
+			},
+			fcpMs: numeric('first-contentful-paint'),
+			lcpMs: numeric('largest-contentful-paint'),
+			tbtMs: numeric('total-blocking-time'),
+			unusedJsBytes: unused?.type === 'opportunity' ? (unused.overallSavingsBytes ?? 0) : 0,
+			finalUrl: lhr.finalDisplayedUrl
+		};
+	} finally {
+		chrome.kill();
+	}
+}
