@@ -12,6 +12,7 @@ import {
 	portFromEnv
 } from './config';
 import { startGateway } from './gateway/server';
+import { prepareGatewayLogins } from './gateway-logins';
 import { stopLeftoverServer } from './leftover-server';
 import { migrate } from './migrate';
 import { assertPortFree } from './ports';
@@ -72,9 +73,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 	const databaseUrl = resolved.databaseUrl ?? postgres?.databaseUrl ?? '';
 	try {
 		await migrate(databaseUrl, { seed: resolved.seed, log: resolved.log });
+		const logins = await prepareGatewayLogins(databaseUrl);
 		const auth = readAuthSettings();
 		const gateway = await startGateway({
-			databaseUrl,
+			restDatabaseUrl: logins.rest,
+			authDatabaseUrl: logins.auth,
 			port: resolved.gatewayPort,
 			jwtSecret: localJwtSecret,
 			jwtExpirySeconds: options.jwtExpirySeconds ?? auth.jwtExpirySeconds,

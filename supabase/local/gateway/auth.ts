@@ -63,7 +63,7 @@ async function passwordGrant(
 	const phone = typeof body.phone === 'string' ? body.phone.trim() : '';
 	const password = typeof body.password === 'string' ? body.password : '';
 	if (!email && !phone) throw new AuthError(400, 'validation_failed', 'missing email or phone');
-	return inTransaction(context.pool, async (db) => {
+	return inTransaction(context.authPool, async (db) => {
 		// crypt() re-hashes the candidate with the stored salt; a wrong password and an unknown user answer alike.
 		const found = await db.query<UserRow & { password_ok: boolean; banned: boolean }>(
 			`select ${userColumns},
@@ -121,11 +121,13 @@ async function authenticate(context: GatewayContext, request: IncomingMessage): 
 	if (!sub) throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
 	if (!/^[0-9a-f-]{36}$/i.test(sub))
 		throw new AuthError(400, 'bad_jwt', 'invalid claim: sub claim must be a UUID');
-	const user = await loadUser(context.pool, sub);
+	const user = await loadUser(context.authPool, sub);
 	if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
 	const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
 	if (sessionId && sessionId !== '00000000-0000-0000-0000-000000000000') {
-		const session = await context.pool.query('select 1 from auth.sessions where id::text = $1', [sessionId]);
+		const session = await context.authPool.query('select 1 from auth.sessions where id::text = $1', [
+			sessionId
+		]);
 		if (session.rowCount === 0) {
 			throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
 		}
@@ -141,11 +143,11 @@ async function logout(context: GatewayContext, request: IncomingMessage, url: UR
 	const { user, sessionId } = await authenticate(context, request);
 	// Deleting the sessions deletes their refresh tokens (on delete cascade), as GoTrue's logout does.
 	if (scope === 'global') {
-		await context.pool.query('delete from auth.sessions where user_id = $1', [user.id]);
+		await context.authPool.query('delete from auth.sessions where user_id = $1', [user.id]);
 	} else if (scope === 'local') {
-		await context.pool.query('delete from auth.sessions where id::text = $1', [sessionId ?? '']);
+		await context.authPool.query('delete from auth.sessions where id::text = $1', [sessionId ?? '']);
 	} else {
-		await context.pool.query('delete from auth.sessions where user_id = $1 and id::text <> $2', [
+		await context.authPool.query('delete from auth.sessions where user_id = $1 and id::text <> $2', [
 			user.id,
 			sessionId ?? ''
 		]);

@@ -1,10 +1,15 @@
 import type pg from 'pg';
 import type { FunctionCatalog } from './functions';
+import type { SwitchableRoles } from './switchable-roles';
 
 /** Everything a request handler needs; one per running gateway. */
 export interface GatewayContext {
-	pool: pg.Pool;
+	/** Logged in as authenticator, like PostgREST: RPC calls and the schema cache. */
+	restPool: pg.Pool;
+	/** Logged in as supabase_auth_admin, like GoTrue: the /auth/v1 endpoints. */
+	authPool: pg.Pool;
 	catalog: FunctionCatalog;
+	roles: SwitchableRoles;
 	jwtSecret: string;
 	/** Lifetime of access tokens in seconds (Supabase's `jwt_expiry`, default 3600). */
 	jwtExpirySeconds: number;

@@ -21,7 +21,7 @@ export async function runAsCaller(
 ): Promise<CallResult> {
 	let db: pg.PoolClient;
 	try {
-		db = await context.pool.connect();
+		db = await context.restPool.connect();
 	} catch (error) {
 		return {
 			error: postgrestError(

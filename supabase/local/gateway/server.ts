@@ -9,10 +9,13 @@ import { FunctionCatalog } from './functions';
 import { answerPreflight, applyCors, BodyTooLargeError, sendJson } from './http';
 import { checkApiKey, resolveIdentity, sendApiKeyError } from './identity';
 import { handleRpc } from './rpc';
+import { SwitchableRoles } from './switchable-roles';
 
 export interface GatewayOptions {
-	/** Superuser connection string; requests switch to the caller's role inside their transaction. */
-	databaseUrl: string;
+	/** The authenticator login (PostgREST's): RPC calls switch from it to anon, authenticated or service_role. */
+	restDatabaseUrl: string;
+	/** The supabase_auth_admin login (GoTrue's): rights on the auth tables only. */
+	authDatabaseUrl: string;
 	port: number;
 	jwtSecret: string;
 	jwtExpirySeconds?: number;
@@ -28,12 +31,13 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
 	const log = options.log ?? (() => undefined);
-	const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, idleTimeoutMillis: 30_000 });
-	// An idle connection dropped by the server (e.g. during shutdown) must not crash the process.
-	pool.on('error', (error) => log(`[gateway] database connection lost: ${error.message}`));
+	const restPool = createPool(options.restDatabaseUrl, 'hall gateway rest', 10, log);
+	const authPool = createPool(options.authDatabaseUrl, 'hall gateway auth', 4, log);
 	const context: GatewayContext = {
-		pool,
-		catalog: new FunctionCatalog(pool),
+		restPool,
+		authPool,
+		catalog: new FunctionCatalog(restPool),
+		roles: new SwitchableRoles(restPool),
 		jwtSecret: options.jwtSecret,
 		jwtExpirySeconds: options.jwtExpirySeconds ?? 3600,
 		refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
@@ -80,11 +84,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 					server.close(() => resolve());
 					server.closeAllConnections();
 				});
-				await pool.end();
+				await Promise.all([restPool.end(), authPool.end()]);
 			})();
 			return closing;
 		}
 	};
+}
+
+function createPool(
+	connectionString: string,
+	applicationName: string,
+	max: number,
+	log: (line: string) => void
+): pg.Pool {
+	const pool = new pg.Pool({
+		connectionString,
+		// Names the gateway's sessions in pg_stat_activity (and lets the tests check who they log in as).
+		application_name: applicationName,
+		max,
+		idleTimeoutMillis: 30_000
+	});
+	// An idle connection dropped by the server (e.g. during shutdown) must not crash the process.
+	pool.on('error', (error) => log(`[gateway] database connection lost: ${error.message}`));
+	return pool;
 }
 
 async function handle(
@@ -111,6 +133,8 @@ async function handle(
 	}
 	const identity = resolveIdentity(context, request, apiKey.claims);
 	if ('error' in identity) return sendPostgrestError(response, identity.error);
+	const refusal = await context.roles.refusal(identity.role);
+	if (refusal) return sendPostgrestError(response, refusal);
 	const name = decodeURIComponent(rpcMatch?.[1] ?? '');
 	if (!name)
 		return sendPostgrestError(

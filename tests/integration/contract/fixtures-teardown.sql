@@ -9,6 +9,7 @@ drop function if exists
 	public.contract_nothing(text),
 	public.contract_echo_json(jsonb),
 	public.contract_whoami(),
+	public.contract_session_user(),
 	public.contract_fail(text),
 	public.contract_payment_required(),
 	public.contract_secret(),

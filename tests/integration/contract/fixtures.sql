@@ -62,6 +62,10 @@ language sql stable as $$
 		'session_id', auth.jwt() ->> 'session_id')
 $$;
 
+-- The login role behind the call: PostgREST connects as authenticator and only switches roles.
+create or replace function public.contract_session_user() returns text
+language sql stable as $$ select session_user::text $$;
+
 -- Errors ----------------------------------------------------------------------------------------------------
 create or replace function public.contract_fail(reason text) returns void
 language plpgsql as $$
@@ -98,6 +102,7 @@ grant execute on function
 	public.contract_nothing(text),
 	public.contract_echo_json(jsonb),
 	public.contract_whoami(),
+	public.contract_session_user(),
 	public.contract_fail(text),
 	public.contract_payment_required(),
 	public.contract_claim_key(text),
