@@ -18,7 +18,7 @@ export interface GatewayDatabaseUrls {
  * and two stacks on one server (DATABASE_URL) must not lock each other's gateway out.
  */
 export async function prepareGatewayLogins(superuserUrl: string): Promise<GatewayDatabaseUrls> {
-	const password = decodeURIComponent(new URL(superuserUrl).password) || 'postgres';
+	const password = loginPassword(superuserUrl);
 	const client = new pg.Client({ connectionString: superuserUrl });
 	await client.connect();
 	try {
@@ -30,16 +30,20 @@ export async function prepareGatewayLogins(superuserUrl: string): Promise<Gatewa
 	} finally {
 		await client.end();
 	}
-	return {
-		rest: loginUrl(superuserUrl, restLoginRole, password),
-		auth: loginUrl(superuserUrl, authLoginRole, password)
-	};
+	return gatewayLoginUrls(superuserUrl);
 }
 
-/** The superuser URL with another user and password: same host, port, database and options. */
-export function loginUrl(superuserUrl: string, role: string, password: string): string {
-	const url = new URL(superuserUrl);
-	url.username = encodeURIComponent(role);
-	url.password = encodeURIComponent(password);
-	return url.toString();
+/** The superuser URL with the gateway's logins instead: same host, port, database and options. */
+export function gatewayLoginUrls(superuserUrl: string): GatewayDatabaseUrls {
+	const as = (role: string) => {
+		const url = new URL(superuserUrl);
+		url.username = encodeURIComponent(role);
+		url.password = encodeURIComponent(loginPassword(superuserUrl));
+		return url.toString();
+	};
+	return { rest: as(restLoginRole), auth: as(authLoginRole) };
+}
+
+function loginPassword(superuserUrl: string): string {
+	return decodeURIComponent(new URL(superuserUrl).password) || 'postgres';
 }

@@ -28,6 +28,27 @@ $$;
 -- PostgREST's login can become exactly these three roles, and nothing else (no superuser, no pg_* role).
 grant anon, authenticated, service_role to authenticator;
 
+-- Supabase's statement timeouts: anon 3 s, authenticated 8 s, and 8 s for the authenticator login itself,
+-- which service_role (no value of its own) keeps. PostgREST applies a role's values in each transaction.
+-- Only where the role has none yet: this file runs before the migrations on every start, and must not undo a
+-- migration's own `alter role … set statement_timeout`.
+do $$
+declare
+	wanted record;
+begin
+	for wanted in select * from (values ('anon', '3s'), ('authenticated', '8s'), ('authenticator', '8s')) as v (role, value)
+	loop
+		if not exists (
+			select from pg_db_role_setting s join pg_roles r on r.oid = s.setrole
+			 where r.rolname = wanted.role and s.setdatabase = 0
+			   and exists (select from unnest(s.setconfig) as c (setting) where c.setting like 'statement\_timeout=%')
+		) then
+			execute format('alter role %I set statement_timeout = %L', wanted.role, wanted.value);
+		end if;
+	end loop;
+end
+$$;
+
 -- Extensions live in their own schema, reachable unqualified (crypt(), gen_salt()) as on Supabase -----------
 create schema if not exists extensions;
 grant usage on schema extensions to public;

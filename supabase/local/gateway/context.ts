@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import type { CallerSlots } from './caller-slots';
 import type { FunctionCatalog } from './functions';
+import type { ImpersonatedRoleSettings } from './role-settings';
 import type { SwitchableRoles } from './switchable-roles';
 
 /** Everything a request handler needs; one per running gateway. */
@@ -10,6 +12,8 @@ export interface GatewayContext {
 	authPool: pg.Pool;
 	catalog: FunctionCatalog;
 	roles: SwitchableRoles;
+	roleSettings: ImpersonatedRoleSettings;
+	callerSlots: CallerSlots;
 	jwtSecret: string;
 	/** Lifetime of access tokens in seconds (Supabase's `jwt_expiry`, default 3600). */
 	jwtExpirySeconds: number;

@@ -9,6 +9,8 @@ import { FunctionCatalog } from './functions';
 import { answerPreflight, applyCors, BodyTooLargeError, sendJson } from './http';
 import { checkApiKey, resolveIdentity, sendApiKeyError } from './identity';
 import { handleRpc } from './rpc';
+import { CallerSlots } from './caller-slots';
+import { ImpersonatedRoleSettings } from './role-settings';
 import { SwitchableRoles } from './switchable-roles';
 
 export interface GatewayOptions {
@@ -31,13 +33,17 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
 	const log = options.log ?? (() => undefined);
-	const restPool = createPool(options.restDatabaseUrl, 'hall gateway rest', 10, log);
+	// Separate pools, so that slow RPC calls never make a sign-in wait. The RPC pool is twice PostgREST's
+	// default of 10 and one caller may hold only 4 of it: ten slow calls leave room for everyone else.
+	const restPool = createPool(options.restDatabaseUrl, 'hall gateway rest', 20, log);
 	const authPool = createPool(options.authDatabaseUrl, 'hall gateway auth', 4, log);
 	const context: GatewayContext = {
 		restPool,
 		authPool,
 		catalog: new FunctionCatalog(restPool),
 		roles: new SwitchableRoles(restPool),
+		roleSettings: new ImpersonatedRoleSettings(),
+		callerSlots: new CallerSlots(4),
 		jwtSecret: options.jwtSecret,
 		jwtExpirySeconds: options.jwtExpirySeconds ?? 3600,
 		refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
@@ -102,7 +108,9 @@ function createPool(
 		// Names the gateway's sessions in pg_stat_activity (and lets the tests check who they log in as).
 		application_name: applicationName,
 		max,
-		idleTimeoutMillis: 30_000
+		idleTimeoutMillis: 30_000,
+		// PostgREST's db-pool-acquisition-timeout: a request does not wait for ever for a connection.
+		connectionTimeoutMillis: 10_000
 	});
 	// An idle connection dropped by the server (e.g. during shutdown) must not crash the process.
 	pool.on('error', (error) => log(`[gateway] database connection lost: ${error.message}`));

@@ -10,6 +10,8 @@ drop function if exists
 	public.contract_echo_json(jsonb),
 	public.contract_whoami(),
 	public.contract_session_user(),
+	public.contract_timeouts(),
+	public.contract_sleep(double precision),
 	public.contract_fail(text),
 	public.contract_payment_required(),
 	public.contract_secret(),
