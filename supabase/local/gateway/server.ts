@@ -124,7 +124,7 @@ async function handle(
 ): Promise<void> {
 	const url = new URL(request.url ?? '/', 'http://gateway.local');
 	const method = request.method ?? 'GET';
-	applyCors(request, response);
+	applyCors(response);
 	if (method === 'OPTIONS') return answerPreflight(request, response);
 
 	const isAuth = url.pathname.startsWith('/auth/v1/');
