@@ -10,8 +10,10 @@ import {
 } from './auth-session';
 import { AuthError, goJwtReason, sendAuthError } from './auth-errors';
 import { refreshTokenGrant } from './auth-refresh';
-import { bearerToken, readBody, sendJson, sendNoContent } from './http';
+import { bearerToken, sendJson, sendNoContent } from './http';
+import { parseJson } from './json-text';
 import { verifyJwt, type Claims } from './jwt';
+import { readBody } from './request-body';
 import { userColumns, userJson, type UserRow } from './user-json';
 
 /** Routes /auth/v1/*; answers false when the path is not one the local stack serves. */
@@ -157,13 +159,10 @@ async function logout(context: GatewayContext, request: IncomingMessage, url: UR
 async function readJsonObject(request: IncomingMessage): Promise<Record<string, unknown>> {
 	const text = await readBody(request);
 	if (text.trim() === '') return {};
-	try {
-		const value: unknown = JSON.parse(text);
-		if (typeof value === 'object' && value !== null && !Array.isArray(value))
-			return value as Record<string, unknown>;
-	} catch {
-		// fall through to the same error as a non-object body
-	}
+	const parsed = parseJson(text);
+	// Invalid, too deeply nested, or not an object: GoTrue's one answer for a body it cannot use.
+	if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value))
+		return parsed.value as Record<string, unknown>;
 	throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON');
 }
 

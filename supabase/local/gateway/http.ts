@@ -53,29 +53,6 @@ export function sendNoContent(response: ServerResponse, headers: Record<string, 
 	response.end();
 }
 
-/** Request bodies larger than this are refused; nothing the app sends comes close. */
-const maxBodyBytes = 10 * 1024 * 1024;
-
-export class BodyTooLargeError extends Error {}
-
-export function readBody(request: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		request.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > maxBodyBytes) {
-				reject(new BodyTooLargeError(`request body over ${maxBodyBytes} bytes`));
-				request.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		request.on('error', reject);
-	});
-}
-
 export function bearerToken(request: IncomingMessage): string | undefined {
 	const header = request.headers.authorization;
 	if (!header) return undefined;

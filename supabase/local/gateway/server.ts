@@ -6,12 +6,14 @@ import type { GatewayContext } from './context';
 import { postgrestError, sendPostgrestError } from './errors';
 import { sendNotImplemented } from './not-implemented';
 import { FunctionCatalog } from './functions';
-import { answerPreflight, applyCors, BodyTooLargeError, sendJson } from './http';
+import { answerFailure } from './failures';
+import { answerPreflight, applyCors, sendJson } from './http';
 import { checkApiKey, resolveIdentity, sendApiKeyError } from './identity';
 import { handleRpc } from './rpc';
 import { CallerSlots } from './caller-slots';
 import { ImpersonatedRoleSettings } from './role-settings';
 import { SwitchableRoles } from './switchable-roles';
+import { decodePathSegment, requestUrl } from './url-path';
 
 export interface GatewayOptions {
 	/** The authenticator login (PostgREST's): RPC calls switch from it to anon, authenticated or service_role. */
@@ -50,24 +52,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 		baseUrl: '',
 		log
 	};
-	const server = http.createServer((request, response) => {
-		handle(context, request, response).catch((error: unknown) => {
-			log(
-				`[gateway] ${request.method} ${request.url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-			);
-			if (!response.headersSent) {
-				if (error instanceof BodyTooLargeError) sendJson(response, 413, { message: error.message });
-				else
-					sendJson(response, 500, {
-						code: 'LOCAL500',
-						message: 'The local gateway failed; see its log',
-						details: String(error),
-						hint: null
-					});
-			} else {
-				response.destroy();
-			}
-		});
+	const server = http.createServer(slowClientLimits, (request, response) => {
+		handle(context, request, response).catch((error: unknown) =>
+			answerFailure(request, response, error, log)
+		);
 	});
 	server.keepAliveTimeout = 5_000;
 	await new Promise<void>((resolve, reject) => {
@@ -97,6 +85,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 	};
 }
 
+/**
+ * Clients that send slowly (slowloris) are cut off: the headers must arrive within 5 s, the whole request, body
+ * included, within 10 s (Node answers 408 and closes). Node checks every second; its default of 30 s would let
+ * such connections linger, as would its default timeouts of 60 s and 300 s.
+ */
+const slowClientLimits: http.ServerOptions = {
+	headersTimeout: 5_000,
+	requestTimeout: 10_000,
+	connectionsCheckingInterval: 1_000
+};
+
 function createPool(
 	connectionString: string,
 	applicationName: string,
@@ -122,9 +121,10 @@ async function handle(
 	request: IncomingMessage,
 	response: ServerResponse
 ): Promise<void> {
-	const url = new URL(request.url ?? '/', 'http://gateway.local');
+	const url = requestUrl(request);
 	const method = request.method ?? 'GET';
 	applyCors(response);
+	if (!url) return sendJson(response, 400, { code: 'LOCAL400', message: 'Invalid request URL' });
 	if (method === 'OPTIONS') return answerPreflight(request, response);
 
 	const isAuth = url.pathname.startsWith('/auth/v1/');
@@ -143,7 +143,7 @@ async function handle(
 	if ('error' in identity) return sendPostgrestError(response, identity.error);
 	const refusal = await context.roles.refusal(identity.role);
 	if (refusal) return sendPostgrestError(response, refusal);
-	const name = decodeURIComponent(rpcMatch?.[1] ?? '');
+	const name = decodePathSegment(rpcMatch?.[1] ?? '');
 	if (!name)
 		return sendPostgrestError(
 			response,
