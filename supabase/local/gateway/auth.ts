@@ -50,10 +50,15 @@ export async function handleAuth(
 
 async function token(context: GatewayContext, request: IncomingMessage, url: URL): Promise<SessionResponse> {
 	const grantType = url.searchParams.get('grant_type');
+	if (grantType !== 'password' && grantType !== 'refresh_token') {
+		throw new AuthError(400, 'validation_failed', 'unsupported_grant_type');
+	}
+	// GoTrue counts every token request, sign-in and refresh alike, per client address, before reading it.
+	if (!context.tokenLimiter.take(clientIp(request) ?? '')) {
+		throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
+	}
 	const body = await readJsonObject(request);
-	if (grantType === 'password') return passwordGrant(context, request, body);
-	if (grantType === 'refresh_token') return refreshTokenGrant(context, body);
-	throw new AuthError(400, 'validation_failed', 'unsupported_grant_type');
+	return grantType === 'password' ? passwordGrant(context, request, body) : refreshTokenGrant(context, body);
 }
 
 async function passwordGrant(
@@ -66,20 +71,26 @@ async function passwordGrant(
 	const password = typeof body.password === 'string' ? body.password : '';
 	if (!email && !phone) throw new AuthError(400, 'validation_failed', 'missing email or phone');
 	return inTransaction(context.authPool, async (db) => {
-		// crypt() re-hashes the candidate with the stored salt; a wrong password and an unknown user answer alike.
-		const found = await db.query<UserRow & { password_ok: boolean; banned: boolean }>(
+		const dummyHash = await context.dummyPasswordHash.get(db);
+		// Always exactly one row and one bcrypt run: against the user's hash, or against the dummy when there is
+		// no such user or it has no password, so the answer's timing does not tell which case it was.
+		const found = await db.query<CandidateRow>(
 			`select ${userColumns},
-			        coalesce(u.encrypted_password <> '' and u.encrypted_password = extensions.crypt($3, u.encrypted_password), false) as password_ok,
+			        extensions.crypt($3, coalesce(nullif(u.encrypted_password, ''), $4)) = u.encrypted_password
+			          as password_ok,
 			        coalesce(u.banned_until > now(), false) as banned
-			   from auth.users u
-			  where u.deleted_at is null and u.is_sso_user = false
+			   from (select) as one_row
+			   left join auth.users u
+			     on u.deleted_at is null and u.is_sso_user = false
 			    and (($1 <> '' and lower(u.email) = lower($1)) or ($2 <> '' and u.phone = $2))
 			  limit 1`,
-			[email, phone.replace(/^\+/, ''), password]
+			[email, phone.replace(/^\+/, ''), password, dummyHash]
 		);
-		const user = found.rows[0];
-		if (!user?.password_ok) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
-		if (user.banned) throw new AuthError(400, 'user_banned', 'User is banned');
+		const candidate = found.rows[0];
+		if (!candidate || candidate.id === null || candidate.password_ok !== true)
+			throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
+		const user: UserRow = { ...candidate, id: candidate.id };
+		if (candidate.banned) throw new AuthError(400, 'user_banned', 'User is banned');
 		const session = await db.query<SessionRow>(
 			`insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent, ip)
 			 values (gen_random_uuid(), $1, now(), now(), 'aal1', $2, $3::inet) returning id, user_id, created_at`,
@@ -99,6 +110,9 @@ async function passwordGrant(
 		return sessionResponse(context, current ?? user, sessionRow, refreshToken);
 	});
 }
+
+/** A row of the sign-in query: a user, or all nulls when no account has that e-mail or phone. */
+type CandidateRow = Omit<UserRow, 'id'> & { id: string | null; password_ok: boolean | null; banned: boolean };
 
 interface Authenticated {
 	user: UserRow;

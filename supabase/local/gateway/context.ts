@@ -1,6 +1,8 @@
 import type pg from 'pg';
+import type { DummyPasswordHash } from './auth-dummy-hash';
 import type { CallerSlots } from './caller-slots';
 import type { FunctionCatalog } from './functions';
+import type { RateLimiter } from './rate-limit';
 import type { ImpersonatedRoleSettings } from './role-settings';
 import type { SwitchableRoles } from './switchable-roles';
 
@@ -14,6 +16,9 @@ export interface GatewayContext {
 	roles: SwitchableRoles;
 	roleSettings: ImpersonatedRoleSettings;
 	callerSlots: CallerSlots;
+	/** GoTrue's per-address limit on /auth/v1/token. */
+	tokenLimiter: RateLimiter;
+	dummyPasswordHash: DummyPasswordHash;
 	jwtSecret: string;
 	/** Lifetime of access tokens in seconds (Supabase's `jwt_expiry`, default 3600). */
 	jwtExpirySeconds: number;

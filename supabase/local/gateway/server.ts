@@ -6,9 +6,11 @@ import type { GatewayContext } from './context';
 import { postgrestError, sendPostgrestError } from './errors';
 import { sendNotImplemented } from './not-implemented';
 import { FunctionCatalog } from './functions';
+import { DummyPasswordHash } from './auth-dummy-hash';
 import { answerFailure } from './failures';
 import { answerPreflight, applyCors, sendJson } from './http';
 import { checkApiKey, resolveIdentity, sendApiKeyError } from './identity';
+import { defaultTokenRateLimit, RateLimiter, type RateLimit } from './rate-limit';
 import { handleRpc } from './rpc';
 import { CallerSlots } from './caller-slots';
 import { ImpersonatedRoleSettings } from './role-settings';
@@ -24,6 +26,8 @@ export interface GatewayOptions {
 	jwtSecret: string;
 	jwtExpirySeconds?: number;
 	refreshTokenReuseIntervalSeconds?: number;
+	/** Sign-in and refresh requests per client address (`[auth.rate_limit] token_refresh`); GoTrue's default. */
+	tokenRateLimit?: RateLimit;
 	log?: (line: string) => void;
 }
 
@@ -46,6 +50,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 		roles: new SwitchableRoles(restPool),
 		roleSettings: new ImpersonatedRoleSettings(),
 		callerSlots: new CallerSlots(4),
+		tokenLimiter: new RateLimiter(options.tokenRateLimit ?? defaultTokenRateLimit),
+		dummyPasswordHash: new DummyPasswordHash(),
 		jwtSecret: options.jwtSecret,
 		jwtExpirySeconds: options.jwtExpirySeconds ?? 3600,
 		refreshTokenReuseIntervalSeconds: options.refreshTokenReuseIntervalSeconds ?? 10,
