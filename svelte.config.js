@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { cspDirectives, supabaseOrigins } from './csp.config.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,6 +8,8 @@ const config = {
 	kit: {
 		// A static single-page app: Supabase is the whole backend, so any static host or CDN can serve it.
 		adapter: adapter({ fallback: 'index.html', strict: true }),
+		// Shipped inside every page, the SPA fallback included, since no server of ours sends headers (csp.config.js).
+		csp: { mode: 'hash', directives: cspDirectives(supabaseOrigins()) },
 		typescript: {
 			// Type-check the Node side too (local stack, scripts), not only what SvelteKit bundles.
 			config(tsconfig) {

@@ -59,6 +59,18 @@ async function fileAt(
 	return info?.isFile() ? { path, size: info.size, mtime: info.mtime } : null;
 }
 
+/**
+ * What a page cannot say about itself in a meta tag: that no other site may frame it (clickjacking), and that it
+ * sends no Referer. The rest of the Content-Security-Policy ships inside the HTML (csp.config.js).
+ */
+function securityHeaders(): Record<string, string> {
+	return {
+		'Content-Security-Policy': "frame-ancestors 'none'",
+		'X-Frame-Options': 'DENY',
+		'Referrer-Policy': 'no-referrer'
+	};
+}
+
 async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
 	if (request.method !== 'GET' && request.method !== 'HEAD') {
 		response.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -83,7 +95,8 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
 		'Content-Type': MIME_TYPES[extname(file.path)] ?? 'application/octet-stream',
 		'Cache-Control': cacheControl(urlPath),
 		'Last-Modified': lastModified,
-		'X-Content-Type-Options': 'nosniff'
+		'X-Content-Type-Options': 'nosniff',
+		...securityHeaders()
 	};
 	if (request.headers['if-modified-since'] === lastModified) {
 		response.writeHead(304, headers).end();
