@@ -104,7 +104,7 @@ language sql security definer set search_path = '' as $$ insert into contract.co
 create or replace function public.contract_square(n integer) returns integer
 language sql stable as $$ select n * n $$;
 
--- The app's migrations revoke execute by default (DESIGN §6), so every fixture is granted explicitly.
+-- The app's migrations revoke execute by default, so every fixture is granted explicitly.
 grant execute on function
 	public.contract_add(integer, integer),
 	public.contract_greeting(text, text),
