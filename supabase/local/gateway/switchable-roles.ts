@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { fromDatabaseError, type PostgrestError } from './errors';
 
-/** A token naming a role we have not seen makes us look again, but no more often than this. */
+/** A role we would refuse is looked up again (it may be new, or newly granted), at most this often. */
 const reloadIntervalMs = 1_000;
 
 /**
@@ -18,7 +18,7 @@ export class SwitchableRoles {
 
 	async refusal(role: string): Promise<PostgrestError | undefined> {
 		let switchable = (await this.load(false)).get(role);
-		if (switchable === undefined && Date.now() - this.loadedAt >= reloadIntervalMs) {
+		if (switchable !== true && Date.now() - this.loadedAt >= reloadIntervalMs) {
 			switchable = (await this.load(true)).get(role);
 		}
 		if (switchable === true) return undefined;
