@@ -10,7 +10,7 @@ const LAYERS = {
 	pwa: [], // service-worker registration
 	backend: ['domain'], // Supabase client and session
 	local: ['domain'], // the device database and its writes
-	sync: ['domain', 'local'], // moving ops and changes; no UI
+	sync: ['domain', 'local', 'backend'], // moving ops and changes through the backend; no UI
 	ui: ['i18n'], // app-independent primitives
 	scan: ['domain', 'i18n', 'ui'], // the camera scanner component
 	features: ['domain', 'i18n', 'pwa', 'backend', 'local', 'sync', 'ui', 'scan', 'features'] // workflows, app wiring

@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { cspDirectives, supabaseOrigins } from './csp.config.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -10,6 +11,8 @@ const config = {
 		// build time with the strongest settings, for hosts that serve precompressed files (as
 		// scripts/static-server.ts does) instead of compressing on every request or not at all.
 		adapter: adapter({ fallback: 'index.html', strict: true, precompress: true }),
+		// Shipped inside every page, the SPA fallback included, since no server of ours sends headers (csp.config.js).
+		csp: { mode: 'hash', directives: cspDirectives(supabaseOrigins()) },
 		typescript: {
 			// Type-check the Node side too (local stack, scripts), not only what SvelteKit bundles.
 			config(tsconfig) {

@@ -17,10 +17,37 @@ begin
 	if not exists (select from pg_roles where rolname = 'authenticator') then
 		create role authenticator login noinherit;
 	end if;
+	-- GoTrue's login. On Supabase it owns auth and may create roles for its own migrations; here the tables
+	-- exist already, so it gets only the rights on them that the auth endpoints use (below).
+	if not exists (select from pg_roles where rolname = 'supabase_auth_admin') then
+		create role supabase_auth_admin login noinherit;
+	end if;
 end
 $$;
 
+-- PostgREST's login can become exactly these three roles, and nothing else (no superuser, no pg_* role).
 grant anon, authenticated, service_role to authenticator;
+
+-- Supabase's statement timeouts: anon 3 s, authenticated 8 s, and 8 s for the authenticator login itself,
+-- which service_role (no value of its own) keeps. PostgREST applies a role's values in each transaction.
+-- Only where the role has none yet: this file runs before the migrations on every start, and must not undo a
+-- migration's own `alter role … set statement_timeout`.
+do $$
+declare
+	wanted record;
+begin
+	for wanted in select * from (values ('anon', '3s'), ('authenticated', '8s'), ('authenticator', '8s')) as v (role, value)
+	loop
+		if not exists (
+			select from pg_db_role_setting s join pg_roles r on r.oid = s.setrole
+			 where r.rolname = wanted.role and s.setdatabase = 0
+			   and exists (select from unnest(s.setconfig) as c (setting) where c.setting like 'statement\_timeout=%')
+		) then
+			execute format('alter role %I set statement_timeout = %L', wanted.role, wanted.value);
+		end if;
+	end loop;
+end
+$$;
 
 -- Extensions live in their own schema, reachable unqualified (crypt(), gen_salt()) as on Supabase -----------
 create schema if not exists extensions;
@@ -136,6 +163,14 @@ create table if not exists auth.refresh_tokens (
 );
 create index if not exists refresh_tokens_session_id_revoked_idx on auth.refresh_tokens (session_id, revoked);
 create index if not exists refresh_tokens_parent_idx on auth.refresh_tokens (parent);
+
+-- What the auth endpoints do with these tables: password check, sessions and rotating refresh tokens, logout.
+-- No rights elsewhere: a bug in them can read or change auth.*, never the app's data.
+grant usage on schema auth to supabase_auth_admin;
+grant select, update on auth.users, auth.identities to supabase_auth_admin;
+grant select, insert, update, delete on auth.sessions to supabase_auth_admin;
+grant select, insert, update on auth.refresh_tokens to supabase_auth_admin;
+grant usage on sequence auth.refresh_tokens_id_seq to supabase_auth_admin;
 
 -- auth.uid() and friends read the claims the API layer sets per request, like Supabase's versions ------------
 create or replace function auth.uid() returns uuid

@@ -13,6 +13,8 @@ import {
 } from './config';
 import { serverDataDir } from './data-dir';
 import { startGateway } from './gateway/server';
+import { prepareGatewayLogins } from './gateway-logins';
+import { defaultTokenRateLimit, type RateLimit } from './gateway/rate-limit';
 import { stopLeftoverServer } from './leftover-server';
 import { migrate } from './migrate';
 import { assertPortFree } from './ports';
@@ -29,6 +31,8 @@ export interface StackOptions {
 	refreshTokenReuseIntervalSeconds?: number;
 	/** Overrides supabase/config.toml's [auth] jwt_expiry (seconds). */
 	jwtExpirySeconds?: number;
+	/** Overrides supabase/config.toml's [auth.rate_limit] token_refresh (and GoTrue's burst of 30). */
+	tokenRateLimit?: RateLimit;
 }
 
 export interface RunningStack {
@@ -79,14 +83,20 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 	const databaseUrl = resolved.databaseUrl ?? postgres?.databaseUrl ?? '';
 	try {
 		await migrate(databaseUrl, { seed: resolved.seed, log: resolved.log });
+		const logins = await prepareGatewayLogins(databaseUrl);
 		const auth = readAuthSettings();
 		const gateway = await startGateway({
-			databaseUrl,
+			restDatabaseUrl: logins.rest,
+			authDatabaseUrl: logins.auth,
 			port: resolved.gatewayPort,
 			jwtSecret: localJwtSecret,
 			jwtExpirySeconds: options.jwtExpirySeconds ?? auth.jwtExpirySeconds,
 			refreshTokenReuseIntervalSeconds:
 				options.refreshTokenReuseIntervalSeconds ?? auth.refreshTokenReuseIntervalSeconds,
+			tokenRateLimit: options.tokenRateLimit ?? {
+				perFiveMinutes: auth.tokenRequestsPerFiveMinutes,
+				burst: defaultTokenRateLimit.burst
+			},
 			log: resolved.log
 		});
 		let stopping: Promise<void> | undefined;

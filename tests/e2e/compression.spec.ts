@@ -1,4 +1,4 @@
-import { expect, test, type Response } from '@playwright/test';
+import { expect, test, type Response } from './fixtures';
 
 // The build writes .br/.gz copies (adapter-static's precompress) and the static server negotiates them; this
 // checks the two together on the real build, as a phone fetches it. The rules themselves are unit-tested in

@@ -1,5 +1,4 @@
-import { expect, test, type Page, type Response } from '@playwright/test';
-import { zh } from './fixtures';
+import { expect, test, zh, type Page, type Response } from './fixtures';
 
 // What the sign-in page loads before anyone uses it: the form and nothing else. Supabase Auth (and with it the
 // session, RPC client and zod) follows the first focus on the form. Timings are the bench's business

@@ -4,13 +4,14 @@ import {
 	test as base,
 	type Browser,
 	type BrowserContext,
-	type Page
+	type Page,
+	type Response
 } from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { launchWithCamera } from './support/fake-camera';
 import { PageProblems } from './support/page-problems';
 
-export { expect, type Browser, type BrowserContext, type Page };
+export { expect, type Browser, type BrowserContext, type Page, type Response };
 
 interface Fixtures {
 	/** Records uncaught errors and console errors in every page of the test; the test fails if there were any. */

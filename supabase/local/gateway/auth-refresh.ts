@@ -31,7 +31,7 @@ export async function refreshTokenGrant(
 ): Promise<SessionResponse> {
 	const presented = typeof body.refresh_token === 'string' ? body.refresh_token : '';
 	if (!presented) throw new AuthError(400, 'validation_failed', 'refresh_token required');
-	const outcome = await inTransaction(context.pool, async (db) => {
+	const outcome = await inTransaction(context.authPool, async (db) => {
 		const found = await db.query<RefreshTokenRow>(
 			`select t.token, t.revoked, s.id as session_id, s.user_id, s.created_at as session_created_at,
 			        now() <= coalesce(t.updated_at, t.created_at) + make_interval(secs => $2) as reusable,

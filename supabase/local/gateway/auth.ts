@@ -10,8 +10,10 @@ import {
 } from './auth-session';
 import { AuthError, goJwtReason, sendAuthError } from './auth-errors';
 import { refreshTokenGrant } from './auth-refresh';
-import { bearerToken, readBody, sendJson, sendNoContent } from './http';
+import { bearerToken, sendJson, sendNoContent } from './http';
+import { parseJson } from './json-text';
 import { verifyJwt, type Claims } from './jwt';
+import { readBody } from './request-body';
 import { userColumns, userJson, type UserRow } from './user-json';
 
 /** Routes /auth/v1/*; answers false when the path is not one the local stack serves. */
@@ -48,10 +50,15 @@ export async function handleAuth(
 
 async function token(context: GatewayContext, request: IncomingMessage, url: URL): Promise<SessionResponse> {
 	const grantType = url.searchParams.get('grant_type');
+	if (grantType !== 'password' && grantType !== 'refresh_token') {
+		throw new AuthError(400, 'validation_failed', 'unsupported_grant_type');
+	}
+	// GoTrue counts every token request, sign-in and refresh alike, per client address, before reading it.
+	if (!context.tokenLimiter.take(clientIp(request) ?? '')) {
+		throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
+	}
 	const body = await readJsonObject(request);
-	if (grantType === 'password') return passwordGrant(context, request, body);
-	if (grantType === 'refresh_token') return refreshTokenGrant(context, body);
-	throw new AuthError(400, 'validation_failed', 'unsupported_grant_type');
+	return grantType === 'password' ? passwordGrant(context, request, body) : refreshTokenGrant(context, body);
 }
 
 async function passwordGrant(
@@ -63,21 +70,27 @@ async function passwordGrant(
 	const phone = typeof body.phone === 'string' ? body.phone.trim() : '';
 	const password = typeof body.password === 'string' ? body.password : '';
 	if (!email && !phone) throw new AuthError(400, 'validation_failed', 'missing email or phone');
-	return inTransaction(context.pool, async (db) => {
-		// crypt() re-hashes the candidate with the stored salt; a wrong password and an unknown user answer alike.
-		const found = await db.query<UserRow & { password_ok: boolean; banned: boolean }>(
+	return inTransaction(context.authPool, async (db) => {
+		const dummyHash = await context.dummyPasswordHash.get(db);
+		// Always exactly one row and one bcrypt run: against the user's hash, or against the dummy when there is
+		// no such user or it has no password, so the answer's timing does not tell which case it was.
+		const found = await db.query<CandidateRow>(
 			`select ${userColumns},
-			        coalesce(u.encrypted_password <> '' and u.encrypted_password = extensions.crypt($3, u.encrypted_password), false) as password_ok,
+			        extensions.crypt($3, coalesce(nullif(u.encrypted_password, ''), $4)) = u.encrypted_password
+			          as password_ok,
 			        coalesce(u.banned_until > now(), false) as banned
-			   from auth.users u
-			  where u.deleted_at is null and u.is_sso_user = false
+			   from (select) as one_row
+			   left join auth.users u
+			     on u.deleted_at is null and u.is_sso_user = false
 			    and (($1 <> '' and lower(u.email) = lower($1)) or ($2 <> '' and u.phone = $2))
 			  limit 1`,
-			[email, phone.replace(/^\+/, ''), password]
+			[email, phone.replace(/^\+/, ''), password, dummyHash]
 		);
-		const user = found.rows[0];
-		if (!user?.password_ok) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
-		if (user.banned) throw new AuthError(400, 'user_banned', 'User is banned');
+		const candidate = found.rows[0];
+		if (!candidate || candidate.id === null || candidate.password_ok !== true)
+			throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
+		const user: UserRow = { ...candidate, id: candidate.id };
+		if (candidate.banned) throw new AuthError(400, 'user_banned', 'User is banned');
 		const session = await db.query<SessionRow>(
 			`insert into auth.sessions (id, user_id, created_at, updated_at, aal, user_agent, ip)
 			 values (gen_random_uuid(), $1, now(), now(), 'aal1', $2, $3::inet) returning id, user_id, created_at`,
@@ -97,6 +110,9 @@ async function passwordGrant(
 		return sessionResponse(context, current ?? user, sessionRow, refreshToken);
 	});
 }
+
+/** A row of the sign-in query: a user, or all nulls when no account has that e-mail or phone. */
+type CandidateRow = Omit<UserRow, 'id'> & { id: string | null; password_ok: boolean | null; banned: boolean };
 
 interface Authenticated {
 	user: UserRow;
@@ -121,11 +137,13 @@ async function authenticate(context: GatewayContext, request: IncomingMessage): 
 	if (!sub) throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub claim');
 	if (!/^[0-9a-f-]{36}$/i.test(sub))
 		throw new AuthError(400, 'bad_jwt', 'invalid claim: sub claim must be a UUID');
-	const user = await loadUser(context.pool, sub);
+	const user = await loadUser(context.authPool, sub);
 	if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
 	const sessionId = typeof claims.session_id === 'string' ? claims.session_id : undefined;
 	if (sessionId && sessionId !== '00000000-0000-0000-0000-000000000000') {
-		const session = await context.pool.query('select 1 from auth.sessions where id::text = $1', [sessionId]);
+		const session = await context.authPool.query('select 1 from auth.sessions where id::text = $1', [
+			sessionId
+		]);
 		if (session.rowCount === 0) {
 			throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
 		}
@@ -141,11 +159,11 @@ async function logout(context: GatewayContext, request: IncomingMessage, url: UR
 	const { user, sessionId } = await authenticate(context, request);
 	// Deleting the sessions deletes their refresh tokens (on delete cascade), as GoTrue's logout does.
 	if (scope === 'global') {
-		await context.pool.query('delete from auth.sessions where user_id = $1', [user.id]);
+		await context.authPool.query('delete from auth.sessions where user_id = $1', [user.id]);
 	} else if (scope === 'local') {
-		await context.pool.query('delete from auth.sessions where id::text = $1', [sessionId ?? '']);
+		await context.authPool.query('delete from auth.sessions where id::text = $1', [sessionId ?? '']);
 	} else {
-		await context.pool.query('delete from auth.sessions where user_id = $1 and id::text <> $2', [
+		await context.authPool.query('delete from auth.sessions where user_id = $1 and id::text <> $2', [
 			user.id,
 			sessionId ?? ''
 		]);
@@ -155,13 +173,10 @@ async function logout(context: GatewayContext, request: IncomingMessage, url: UR
 async function readJsonObject(request: IncomingMessage): Promise<Record<string, unknown>> {
 	const text = await readBody(request);
 	if (text.trim() === '') return {};
-	try {
-		const value: unknown = JSON.parse(text);
-		if (typeof value === 'object' && value !== null && !Array.isArray(value))
-			return value as Record<string, unknown>;
-	} catch {
-		// fall through to the same error as a non-object body
-	}
+	const parsed = parseJson(text);
+	// Invalid, too deeply nested, or not an object: GoTrue's one answer for a body it cannot use.
+	if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value))
+		return parsed.value as Record<string, unknown>;
 	throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON');
 }
 

@@ -1,38 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Headers supabase-js sends; a browser app on another origin may send them after a preflight. */
-const allowedHeaders = [
-	'apikey',
-	'authorization',
-	'content-type',
-	'x-client-info',
-	'content-profile',
-	'accept-profile',
-	'prefer',
-	'x-supabase-api-version',
-	'range',
-	'accept'
-].join(', ');
-
-export function applyCors(request: IncomingMessage, response: ServerResponse): void {
-	const origin = request.headers.origin;
-	response.setHeader('Access-Control-Allow-Origin', origin ?? '*');
-	if (origin) response.setHeader('Vary', 'Origin');
-	response.setHeader('Access-Control-Allow-Credentials', 'true');
+/**
+ * CORS as Supabase's API gateway answers it (Kong's cors plugin with its default settings): every origin may
+ * read the answers (`*`), and credentials are never allowed, so the browser sends no cookies or HTTP auth and a
+ * page on another site cannot act with anything the browser holds for this origin. The API needs no
+ * credentials: supabase-js sends the apikey and bearer token as headers.
+ */
+export function applyCors(response: ServerResponse): void {
+	response.setHeader('Access-Control-Allow-Origin', '*');
 	response.setHeader(
 		'Access-Control-Expose-Headers',
 		'Content-Range, X-Supabase-Api-Version, Content-Profile, Proxy-Status'
 	);
 }
 
+/** Kong's default preflight answer: 200, all methods, and back the headers the browser asked for. */
 export function answerPreflight(request: IncomingMessage, response: ServerResponse): void {
-	response.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
-	response.setHeader(
-		'Access-Control-Allow-Headers',
-		request.headers['access-control-request-headers'] ?? allowedHeaders
-	);
-	response.setHeader('Access-Control-Max-Age', '3600');
-	response.writeHead(204);
+	response.setHeader('Access-Control-Allow-Methods', 'GET,HEAD,PUT,PATCH,POST,DELETE,OPTIONS,TRACE,CONNECT');
+	const requested = request.headers['access-control-request-headers'];
+	if (requested) response.setHeader('Access-Control-Allow-Headers', requested);
+	response.writeHead(200, { 'Content-Length': '0' });
 	response.end();
 }
 
@@ -64,29 +51,6 @@ export function sendRawJson(
 export function sendNoContent(response: ServerResponse, headers: Record<string, string> = {}): void {
 	response.writeHead(204, headers);
 	response.end();
-}
-
-/** Request bodies larger than this are refused; nothing the app sends comes close. */
-const maxBodyBytes = 10 * 1024 * 1024;
-
-export class BodyTooLargeError extends Error {}
-
-export function readBody(request: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		request.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > maxBodyBytes) {
-				reject(new BodyTooLargeError(`request body over ${maxBodyBytes} bytes`));
-				request.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		request.on('error', reject);
-	});
 }
 
 export function bearerToken(request: IncomingMessage): string | undefined {

@@ -3,8 +3,7 @@ import type { ExposedFunction, FunctionCatalog } from './functions';
 
 /**
  * PostgREST's PGRST202 (404) for a function it cannot find by name and argument names, with its message,
- * details and "Perhaps you meant" hint. The client treats this 404 as version skew (DESIGN §2.5), so the
- * shape matters.
+ * details and "Perhaps you meant" hint. The client treats this 404 as version skew, so the shape matters.
  */
 export async function noFunctionError(
 	catalog: FunctionCatalog,

@@ -3,8 +3,10 @@ import { escapeLiteral } from 'pg';
 import type { GatewayContext } from './context';
 import { postgrestError, sendPostgrestError, type PostgrestError } from './errors';
 import type { ExposedFunction } from './functions';
-import { headerValue, readBody, sendNoContent, sendRawJson } from './http';
+import { headerValue, sendNoContent, sendRawJson } from './http';
 import type { RequestIdentity } from './identity';
+import { maxJsonDepth, parseJson } from './json-text';
+import { readBody } from './request-body';
 import { callStatement } from './rpc-sql';
 import { runAsCaller } from './rpc-transaction';
 import { noFunctionError } from './rpc-not-found';
@@ -72,12 +74,9 @@ export async function handleRpc(
 		);
 	}
 
-	const statement = callStatement(
-		match,
-		argumentNames,
-		wholeBody,
-		escapeLiteral(JSON.stringify(parsed.body ?? {}))
-	);
+	// The body as the client sent it, not as JavaScript read it: PostgreSQL converts its numbers exactly (a
+	// double would turn 1e400 into null and round long decimals), as PostgREST hands PostgreSQL the raw body.
+	const statement = callStatement(match, argumentNames, wholeBody, escapeLiteral(parsed.json));
 	// PostgREST runs GET/HEAD and calls of stable/immutable functions read-only: a write there fails (25006 → 405).
 	const readOnly = readOnlyMethod || match.volatility !== 'v';
 	const result = await runAsCaller(context, identity, readOnly, request, url, statement);
@@ -92,16 +91,22 @@ export async function handleRpc(
 	sendRawJson(response, 200, body);
 }
 
-type ParsedArguments = { body: unknown } | { error: PostgrestError };
+/** The arguments as a value (to find the function by their names) and as the JSON text handed to PostgreSQL. */
+type ParsedArguments = { body: unknown; json: string } | { error: PostgrestError };
 
 async function argumentsFromBody(request: IncomingMessage): Promise<ParsedArguments> {
 	const text = await readBody(request);
-	if (text.trim() === '') return { body: {} };
-	try {
-		return { body: JSON.parse(text) as unknown };
-	} catch {
-		return { error: postgrestError(400, 'PGRST102', 'Empty or invalid json') };
-	}
+	if (text.trim() === '') return { body: {}, json: '{}' };
+	const parsed = parseJson(text);
+	if (parsed.ok) return { body: parsed.value, json: text };
+	return {
+		error: postgrestError(
+			400,
+			'PGRST102',
+			'Empty or invalid json',
+			parsed.reason === 'too-deep' ? `JSON nested deeper than ${maxJsonDepth} levels` : null
+		)
+	};
 }
 
 function argumentsFromQuery(url: URL): ParsedArguments {
@@ -110,7 +115,7 @@ function argumentsFromQuery(url: URL): ParsedArguments {
 		// `apikey` may travel in the query string (Kong accepts it there); it is never a function argument.
 		if (!shapingParameters.has(key) && key !== 'apikey') body[key] = value;
 	}
-	return { body };
+	return { body, json: JSON.stringify(body) };
 }
 
 /** Filtering, ordering, paging or counting an RPC result is not implemented: say so rather than ignore it. */

@@ -62,6 +62,22 @@ language sql stable as $$
 		'session_id', auth.jwt() ->> 'session_id')
 $$;
 
+-- The login role behind the call: PostgREST connects as authenticator and only switches roles.
+create or replace function public.contract_session_user() returns text
+language sql stable as $$ select session_user::text $$;
+
+-- Timeouts: the settings a call runs with, and a call that takes as long as it is told to.
+create or replace function public.contract_timeouts() returns jsonb
+language sql stable as $$
+	select jsonb_build_object(
+		'statement_timeout', current_setting('statement_timeout'),
+		'lock_timeout', current_setting('lock_timeout'),
+		'isolation', current_setting('transaction_isolation'))
+$$;
+
+create or replace function public.contract_sleep(seconds double precision) returns void
+language sql as $$ select pg_sleep(seconds) $$;
+
 -- Errors ----------------------------------------------------------------------------------------------------
 create or replace function public.contract_fail(reason text) returns void
 language plpgsql as $$
@@ -98,6 +114,9 @@ grant execute on function
 	public.contract_nothing(text),
 	public.contract_echo_json(jsonb),
 	public.contract_whoami(),
+	public.contract_session_user(),
+	public.contract_timeouts(),
+	public.contract_sleep(double precision),
 	public.contract_fail(text),
 	public.contract_payment_required(),
 	public.contract_claim_key(text),

@@ -24,6 +24,12 @@ declare module 'vitest' {
 export const testRefreshTokenReuseIntervalSeconds = 2;
 
 /**
+ * The suites sign in and refresh hundreds of times from 127.0.0.1 within a minute; GoTrue's limit (150 per
+ * 5 minutes) would throttle them. password-guessing.test.ts checks the limit on a gateway of its own.
+ */
+const testTokenRateLimit = { perFiveMinutes: 1_000_000, burst: 10_000 };
+
+/**
  * One fresh stack per test run: a new data directory in the temp folder and free ports, so a developer's
  * running stack (54321/54322) and other runs on the machine are never touched. Migrations and seed.sql are
  * applied as on `supabase start`; contract test files add their own fixtures (support/contract-fixtures.ts).
@@ -40,6 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 			databaseUrl: '', // always embedded: the tests must never run against a DATABASE_URL server
 			seed: true,
 			refreshTokenReuseIntervalSeconds: testRefreshTokenReuseIntervalSeconds,
+			tokenRateLimit: testTokenRateLimit,
 			log: (line) => logLines.push(line)
 		});
 		project.provide('stack', {

@@ -21,6 +21,9 @@ export interface TestDatabase {
 			contract_nothing: { Args: { note?: string }; Returns: undefined };
 			contract_echo_json: { Args: Row; Returns: Row };
 			contract_whoami: { Args: Record<string, never>; Returns: Row };
+			contract_session_user: { Args: Record<string, never>; Returns: string };
+			contract_timeouts: { Args: Record<string, never>; Returns: Row };
+			contract_sleep: { Args: { seconds: number }; Returns: undefined };
 			contract_fail: { Args: { reason: string }; Returns: undefined };
 			contract_payment_required: { Args: Record<string, never>; Returns: undefined };
 			contract_secret: { Args: Record<string, never>; Returns: string };
