@@ -1,7 +1,9 @@
 import type { Session as AuthSession } from '@supabase/supabase-js';
 import { isAuthApiError, isAuthRetryableFetchError } from '@supabase/supabase-js';
+import { AUTH_STORAGE_KEY } from './auth-storage';
 import { persistedSession, supabase } from './client';
 import { fetchMe, type StaffProfile } from './me';
+import { parkCurrentSession } from './parked-sessions';
 import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
 
 /** How long start-up waits for supabase-js to restore (and maybe refresh) the session before going on offline. */
@@ -9,14 +11,19 @@ const RESTORE_WAIT_MS = 3000;
 
 export type SignInError = 'invalid_credentials' | 'network' | 'unexpected';
 
+/** A user's work the device still holds: changes not yet on the server, and changes the server refused. */
+export interface WorkOnDevice {
+	pending: number;
+	unresolved: number;
+}
+
 /**
  * What the device must settle when its user signs out. The session does not know the device's data: the sync
  * feature registers itself here (guardSignOut), so this module, and the sign-in page with it, loads no database.
  */
 export interface SignOutGuard {
-	/** This user's changes not yet on the server: sign-out is refused while there are any. */
-	unsynced(userId: string): Promise<number>;
-	/** Forgets this user's data on the device; runs before the session is dropped. */
+	workOf(userId: string): Promise<WorkOnDevice>;
+	/** Forgets the hall's data this user's sign-in brought to the device; their own queued work stays theirs. */
 	forget(userId: string): Promise<void>;
 }
 
@@ -102,28 +109,64 @@ class SessionState {
 	}
 
 	/**
-	 * Signs out unless this user's outbox still holds ops: returns their count instead, so the screen can say
-	 * why (DECISIONS §2.12). Unsent work would otherwise wait on this device for this user's next sign-in.
+	 * Signs out, or, while the device still holds this user's unsent or refused work, says how much instead: then
+	 * only a hand-over (handOver) lets the next person sign in, and nothing of this user's work is lost.
 	 */
-	async requestSignOut(): Promise<{ refused: number } | null> {
+	async requestSignOut(): Promise<{ handOver: WorkOnDevice } | null> {
 		const userId = this.userId;
-		const unsynced = userId && this.#guard ? await this.#guard.unsynced(userId) : 0;
-		if (unsynced > 0) return { refused: unsynced };
+		const work = userId && this.#guard ? await this.#guard.workOf(userId) : { pending: 0, unresolved: 0 };
+		if (work.pending + work.unresolved > 0) return { handOver: work };
 		await this.signOut();
 		return null;
 	}
 
-	/** Signs out at once (also when the server revoked the session); the hall's synced data is wiped. */
+	/**
+	 * Hands the device to the next person while this user's work is still on it. Their unsent changes go on
+	 * uploading under their own session, parked for nothing else (parked-sessions.ts); changes the server refused
+	 * wait for their next sign-in. The hall's data is wiped, and the page reloads to the sign-in page, so nothing
+	 * of this user stays in memory either.
+	 */
+	async handOver(): Promise<void> {
+		const userId = this.userId;
+		if (!userId) return;
+		const work = this.#guard ? await this.#guard.workOf(userId) : { pending: 0, unresolved: 0 };
+		await this.#guard?.forget(userId);
+		forgetProfile(userId);
+		if (work.pending > 0) {
+			// The session stays valid on the server for the parked uploads; only this device's sign-in goes.
+			parkCurrentSession(userId);
+			localStorage.removeItem(AUTH_STORAGE_KEY);
+		} else {
+			await this.#endSession();
+		}
+		location.replace('/login');
+	}
+
+	/**
+	 * Signs out at once (also when the server revoked the session): the hall's synced data is wiped, and the page
+	 * reloads to the sign-in page, so nothing of this user stays in memory for the next person either.
+	 */
 	async signOut(): Promise<void> {
 		const userId = this.userId;
 		if (userId) await this.#guard?.forget(userId);
-		const auth = supabase().auth;
-		const { error } = await auth.signOut();
-		// Offline, the server cannot revoke the refresh token; the device must still forget the session.
-		if (error) await auth.signOut({ scope: 'local' });
+		await this.#endSession();
 		if (userId) forgetProfile(userId);
 		this.auth = null;
 		this.profile = { status: 'idle' };
+		location.replace('/login');
+	}
+
+	/**
+	 * Ends this device's session on the server, not the user's other devices (their phone stays signed in when
+	 * they leave a shared tablet). Offline, the server cannot be told: the device forgets the session anyway, and
+	 * stops refreshing it, so it cannot come back.
+	 */
+	async #endSession(): Promise<void> {
+		const auth = supabase().auth;
+		const { error } = await auth.signOut({ scope: 'local' });
+		if (!error) return;
+		await auth.stopAutoRefresh();
+		localStorage.removeItem(AUTH_STORAGE_KEY);
 	}
 }
 

@@ -60,9 +60,20 @@ export const ticketNo = z.string().check(z.regex(new RegExp(TICKET_NO_PATTERN)))
 const uuid = z.uuid();
 const timestamp = z.iso.datetime({ offset: true });
 const localDate = z.iso.date();
-const rawPayload = z.string().check(z.maxLength(LIMITS.rawPayload));
+/**
+ * Text as people and scanners produce it, within a length: no control characters but tab and line breaks (the
+ * server refuses them), and whole characters only (a lone UTF-16 surrogate makes the server refuse the entire
+ * push, not just the one op).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const isPlainText = (value: string): boolean =>
+	value.isWellFormed() && !CONTROL_CHARACTERS.test(value);
+const plainText = (max: number) => z.string().check(z.maxLength(max), z.refine(isPlainText));
+
+const rawPayload = plainText(LIMITS.rawPayload);
 const windowNo = z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowNo)));
-const eventNote = z.nullable(z.string().check(z.maxLength(LIMITS.note)));
+const eventNote = z.nullable(plainText(LIMITS.note));
 
 /** A service record as the server sends it in a pull and as the device stores it. */
 export const serviceRecordRow = z.object({

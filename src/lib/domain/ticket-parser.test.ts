@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from './service-record';
+import { isPlainText, LIMITS } from './service-record';
 import type { TicketFormat } from './ticket-format';
 import { parseTicket, parseTypedTicket, type TicketParseResult, type TicketRejection } from './ticket-parser';
 
@@ -184,6 +184,19 @@ describe('parseTicket', () => {
 		const huge = parseTicket('x'.repeat(LIMITS.rawPayload + 1), PLAIN, TODAY);
 		expect(huge.raw).toHaveLength(LIMITS.rawPayload);
 		expect(parseTicket('hello world', PLAIN, TODAY).raw).toBe('hello world');
+	});
+
+	it('keeps control characters inside the text as their pictures and broken characters as �, so it can be stored', () => {
+		const scanned = parseTicket(
+			'{"ticketNo":"A023"}\u001dGS\u0007\ud800',
+			{ kind: 'json', field: 'ticketNo' },
+			TODAY
+		);
+		expect(scanned.raw).toBe('{"ticketNo":"A023"}␝GS␇\ufffd');
+		expect(isPlainText(scanned.raw)).toBe(true);
+		expect(isPlainText('A023\u0007')).toBe(false);
+		expect(isPlainText('lone \ud800')).toBe(false);
+		expect(isPlainText('tab\tand\nlines')).toBe(true);
 	});
 
 	it('never throws, whatever it is given', () => {

@@ -26,19 +26,22 @@ export type TicketParseResult =
 const EDGE_JUNK = /^[\s\u0000-\u001f\u007f]+|[\s\u0000-\u001f\u007f]+$/g;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- tab and line breaks are kept; the other control characters are not
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export function parseTicket(text: string, format: TicketFormat, today: string): TicketParseResult {
 	if (typeof text !== 'string') return { ok: false, reason: 'empty', raw: '' };
 	if (text.length > LIMITS.rawPayload) {
-		return { ok: false, reason: 'too_long', raw: text.slice(0, LIMITS.rawPayload) };
+		return { ok: false, reason: 'too_long', raw: storable(text.slice(0, LIMITS.rawPayload)) };
 	}
 	// NFKC folds full-width letters, digits and punctuation (ＡＯ２３, ？, ＝) that IMEs and some scanners produce.
-	const raw = text.normalize('NFKC').replace(EDGE_JUNK, '');
-	if (raw === '') return { ok: false, reason: 'empty', raw };
+	const cleaned = text.normalize('NFKC').replace(EDGE_JUNK, '');
+	const raw = storable(cleaned);
+	if (cleaned === '') return { ok: false, reason: 'empty', raw };
 	const pattern = compilePattern(format.pattern);
 	if (!pattern) return { ok: false, reason: 'bad_format', raw };
 
-	const fields = extractFields(raw, format);
+	const fields = extractFields(cleaned, format);
 	if (!fields) return { ok: false, reason: 'not_a_ticket', raw };
 	const number = fields.number.trim().toUpperCase();
 	if (number.length > LIMITS.ticketNo || !pattern.test(number) || !ticketNo.safeParse(number).success) {
@@ -48,6 +51,19 @@ export function parseTicket(text: string, format: TicketFormat, today: string): 
 	const date = normalizeDate(fields.date);
 	if (!date) return { ok: false, reason: 'bad_date', raw };
 	return { ok: true, ticket_no: number, ticket_date: date, raw };
+}
+
+/**
+ * The raw text as a record keeps it: a control character left inside (a GS separator between fields) is shown by
+ * its Unicode picture (␝), and a broken surrogate becomes �, so the text is stored and shown faithfully instead of
+ * being refused.
+ */
+function storable(text: string): string {
+	return text
+		.toWellFormed()
+		.replace(CONTROL_IN_TEXT, (character) =>
+			String.fromCharCode(character === '\u007f' ? 0x2421 : 0x2400 + character.charCodeAt(0))
+		);
 }
 
 /**

@@ -188,8 +188,19 @@ export const en: Record<MessageKey, string> = {
 	'sync.rejection.hall_changed':
 		'This was done before you moved to your current hall and cannot be applied here. Ask a manager of the previous hall to record it.',
 	'sync.rejection.other': 'The server refused this action (code {code}).',
-	'sync.signOutRefused':
-		'{count} actions have not reached the server yet, so you cannot sign out now. Connect to the network and wait for the sync to finish.',
+	'handOver.title': 'Hand the device over',
+	'handOver.pending': '{count} of your actions have not reached the server yet.',
+	'handOver.unresolved': '{count} actions the server did not accept need your attention.',
+	'handOver.explain':
+		'After the hand-over, your unsent actions upload under your own name when the network allows; actions that need attention stay on this device until you sign in again. The next person cannot see them or act as you.',
+	'handOver.confirm': 'Hand over and sign out',
+	'handOver.cancel': 'Cancel',
+	'sync.colleaguesTitle': 'Colleagues’ work still on this device',
+	'sync.colleagueUploading': '{name}: {count} unsent, uploading under their own name',
+	'sync.colleagueWaiting': '{name}: {count} unsent, waiting for them to sign in',
+	'sync.colleagueUnresolved': '{name}: {count} need their attention when they sign in',
+	'sync.refused':
+		'The server does not accept uploads from this account (it may be deactivated or moved to another hall). Your work is kept on this device; please contact a manager.',
 
 	'error.pageTitle': 'Error - Hall Assist',
 	'error.notFound': 'This page does not exist',

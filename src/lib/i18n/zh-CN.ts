@@ -178,8 +178,18 @@ export const zhCN = {
 	'sync.rejection.hall_changed':
 		'这项操作是在您调往现在的大厅之前做的，不能提交到现在的大厅。如需补录，请联系原大厅的管理人员。',
 	'sync.rejection.other': '服务器拒绝了这项操作（代码 {code}）。',
-	'sync.signOutRefused':
-		'还有 {count} 项操作未上传到服务器，暂不能退出登录。请连接网络等待同步完成后再退出。',
+	'handOver.title': '交接设备',
+	'handOver.pending': '您还有 {count} 项操作未上传到服务器。',
+	'handOver.unresolved': '另有 {count} 项服务器未接受的操作需要您处理。',
+	'handOver.explain':
+		'交接后，未上传的操作会在联网时以您的身份自动上传；需要处理的操作保留在本机，等您下次登录时处理。下一位同事看不到这些内容，也不能以您的身份操作。',
+	'handOver.confirm': '交接并退出',
+	'handOver.cancel': '取消',
+	'sync.colleaguesTitle': '其他同事留在本机的内容',
+	'sync.colleagueUploading': '{name}：{count} 项未上传，正在以其本人身份上传',
+	'sync.colleagueWaiting': '{name}：{count} 项未上传，需其本人登录后上传',
+	'sync.colleagueUnresolved': '{name}：{count} 项需其本人登录后处理',
+	'sync.refused': '服务器不接受此账号的上传（可能已停用或调离大厅）。您的操作保存在本机，请联系管理人员。',
 
 	'error.pageTitle': '出错了 - 综窗助手',
 	'error.notFound': '找不到这个页面',

@@ -1,8 +1,16 @@
 import { liveQuery } from 'dexie';
 import { supabase } from '$lib/backend/client';
-import type { SignOutGuard } from '$lib/backend/session.svelte';
+import { parkedClient, parkedUserIds, releaseParked } from '$lib/backend/parked-sessions';
+import type { SignOutGuard, WorkOnDevice } from '$lib/backend/session.svelte';
 import type { Actor, LocalDb, RejectedEntry, UnreadableRows } from '$lib/local/db';
-import { pendingCount, prepareForUser, wipeSyncedData } from '$lib/local/device-data';
+import {
+	colleaguesWork,
+	pendingCount,
+	prepareForUser,
+	wipeSyncedData,
+	workOf,
+	type ColleagueWork
+} from '$lib/local/device-data';
 import { discardRejected, retryRejected } from '$lib/local/rejected';
 import { SyncEngine, type EngineStatus } from '$lib/sync/engine';
 import { supabaseBackend } from '$lib/sync/supabase-backend';
@@ -13,13 +21,20 @@ interface StoredStatus {
 	rejected: RejectedEntry[];
 	lastSyncedAt: string | null;
 	unreadable: UnreadableRows | null;
+	colleagues: ColleagueWork[];
+}
+
+/** A colleague's work left on this device, and whether it is uploading under their parked session. */
+export interface Colleague extends ColleagueWork {
+	uploading: boolean;
 }
 
 /**
  * This device's sync for the signed-in staff member: owns the engine's lifecycle (the staff layout starts it for
  * the user and stops it when they leave), and holds what the sync control shows: the engine's live state plus the
- * outbox, needs-attention list and last sync read from the device database. It is also the session's sign-out
- * guard: sign-out asks it how much is unsynced, and it forgets the user's data afterwards.
+ * outbox, needs-attention list and last sync read from the device database. It also pushes the queues colleagues
+ * left when they handed the device over, each under the colleague's own parked session, and is the session's
+ * sign-out guard: sign-out asks it what is left, and it forgets the hall's data afterwards.
  */
 class DeviceSync implements SignOutGuard {
 	pending = $state(0);
@@ -28,8 +43,14 @@ class DeviceSync implements SignOutGuard {
 	unreadable = $state<UnreadableRows | null>(null);
 	engine = $state<EngineStatus>({ syncing: false, online: true, held: null, failure: null, retryAt: null });
 	readonly offline = $derived(!this.engine.online || this.engine.failure === 'network');
+	#colleagueWork = $state<ColleagueWork[]>([]);
+	#uploading = $state<string[]>([]);
+	readonly colleagues: Colleague[] = $derived(
+		this.#colleagueWork.map((work) => ({ ...work, uploading: this.#uploading.includes(work.user_id) }))
+	);
 
 	#engine: SyncEngine | null = null;
+	#parked = new Map<string, SyncEngine>();
 	#userId: string | null = null;
 	#unsubscribe: (() => void) | null = null;
 	#askedForPersistence = false;
@@ -46,6 +67,7 @@ class DeviceSync implements SignOutGuard {
 				this.rejected = stored.rejected;
 				this.lastSyncedAt = stored.lastSyncedAt;
 				this.unreadable = stored.unreadable;
+				this.#colleagueWork = stored.colleagues;
 			},
 			error: (error: unknown) => console.error('sync status query failed', error)
 		});
@@ -58,28 +80,33 @@ class DeviceSync implements SignOutGuard {
 			onStatus: (status) => (this.engine = status)
 		});
 		void this.#askForPersistentStorage();
+		this.#startParked(db, actor.user_id);
 		await this.#engine.start();
 	}
 
 	stop(): void {
 		this.#engine?.stop();
 		this.#engine = null;
+		for (const engine of this.#parked.values()) engine.stop();
+		this.#parked.clear();
+		this.#uploading = [];
 		this.#unsubscribe?.();
 		this.#unsubscribe = null;
 		this.#userId = null;
 	}
 
 	syncNow(): Promise<void> {
+		void Promise.all([...this.#parked.values()].map((engine) => engine.sync()));
 		return this.#engine?.sync() ?? Promise.resolve();
 	}
 
-	/** Ops of this user still waiting, once the running push (if any) has finished. */
-	async unsynced(userId: string, db: LocalDb = localDb()): Promise<number> {
+	/** This user's unsent and refused work, once the running push (if any) has finished. */
+	async workOf(userId: string, db: LocalDb = localDb()): Promise<WorkOnDevice> {
 		await this.#engine?.whenIdle();
-		return pendingCount(db, userId);
+		return workOf(db, userId);
 	}
 
-	/** At sign-out: stop, and leave nothing of the hall's data for the next person on this device. */
+	/** At sign-out or hand-over: stop, and leave nothing of the hall's data for the next person on this device. */
 	async forget(_userId: string, db: LocalDb = localDb()): Promise<void> {
 		this.stop();
 		await wipeSyncedData(db);
@@ -95,6 +122,40 @@ class DeviceSync implements SignOutGuard {
 		void this.syncNow();
 	}
 
+	/**
+	 * One push-only engine per colleague who parked a session here. Their session ends as soon as nothing of
+	 * theirs is left to send, or when it is no longer accepted (their ops then wait for their own next sign-in).
+	 * A colleague now signing in again sends their queue with their own new session instead.
+	 */
+	#startParked(db: LocalDb, signedInUserId: string): void {
+		for (const userId of parkedUserIds()) {
+			if (userId === signedInUserId) {
+				void releaseParked(userId);
+				continue;
+			}
+			const release = () => {
+				this.#parked.get(userId)?.stop();
+				this.#parked.delete(userId);
+				this.#uploading = this.#uploading.filter((id) => id !== userId);
+				void releaseParked(userId);
+			};
+			const engine = new SyncEngine({
+				db,
+				registry,
+				backend: supabaseBackend(() => parkedClient(userId)),
+				userId,
+				pushOnly: true,
+				onDrained: release,
+				onStatus: (status) => {
+					if (status.failure === 'unauthorized') release();
+				}
+			});
+			this.#parked.set(userId, engine);
+			this.#uploading = [...this.#uploading, userId];
+			void engine.start();
+		}
+	}
+
 	/** Asked once per app start after sign-in: without it, the browser may evict unsynced work under storage pressure. */
 	async #askForPersistentStorage(): Promise<void> {
 		if (this.#askedForPersistence) return;
@@ -106,16 +167,18 @@ class DeviceSync implements SignOutGuard {
 }
 
 async function readStored(db: LocalDb, userId: string): Promise<StoredStatus> {
-	const [pending, rejected, state] = await Promise.all([
+	const [pending, rejected, state, colleagues] = await Promise.all([
 		pendingCount(db, userId),
 		db.rejected.filter((entry) => entry.actor.user_id === userId).toArray(),
-		db.sync_state.get('state')
+		db.sync_state.get('state'),
+		colleaguesWork(db, userId)
 	]);
 	return {
 		pending,
 		rejected,
 		lastSyncedAt: state?.last_synced_at ?? null,
-		unreadable: state?.unreadable ?? null
+		unreadable: state?.unreadable ?? null,
+		colleagues
 	};
 }
 
