@@ -34,6 +34,22 @@ test('an unreachable server shows the network error and keeps what was typed', a
 	await expect(page.getByLabel(zh['login.password'], { exact: true })).toHaveValue('demo1234');
 });
 
+test('too many attempts (the server’s rate limit) says to wait, and keeps what was typed', async ({
+	page
+}) => {
+	// What GoTrue, and the local gateway, answer past the sign-in rate limit.
+	await page.route('**/auth/v1/token**', (route) =>
+		route.fulfill({
+			status: 429,
+			contentType: 'application/json',
+			body: JSON.stringify({ code: 'over_request_rate_limit', msg: 'Request rate limit reached' })
+		})
+	);
+	await fillSignIn(page, 'assist@demo.hall', 'demo1234');
+	await expect(page.getByTestId('login-error')).toHaveText(zh['login.rateLimited']);
+	await expect(page.getByLabel(zh['login.password'], { exact: true })).toHaveValue('demo1234');
+});
+
 test('the error message does not move the submit button', async ({ page }) => {
 	const button = page.getByTestId('login-submit');
 	const before = await button.boundingBox();

@@ -9,7 +9,7 @@ import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
 /** How long start-up waits for supabase-js to restore (and maybe refresh) the session before going on offline. */
 const RESTORE_WAIT_MS = 3000;
 
-export type SignInError = 'invalid_credentials' | 'network' | 'unexpected';
+export type SignInError = 'invalid_credentials' | 'rate_limited' | 'network' | 'unexpected';
 
 /** A user's work the device still holds: changes not yet on the server, and changes the server refused. */
 export interface WorkOnDevice {
@@ -81,6 +81,10 @@ class SessionState {
 		const { data, error } = await supabase().auth.signInWithPassword({ email, password });
 		if (error) {
 			if (isAuthApiError(error) && error.code === 'invalid_credentials') return 'invalid_credentials';
+			// Too many sign-in attempts from this address (GoTrue's rate limit): waiting helps, retyping does not.
+			if (isAuthApiError(error) && (error.code === 'over_request_rate_limit' || error.status === 429)) {
+				return 'rate_limited';
+			}
 			// A fetch that failed or a gateway that answered 502/503/504: either way the server is out of reach.
 			if (isAuthRetryableFetchError(error)) return 'network';
 			return 'unexpected';

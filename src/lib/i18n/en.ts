@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
 	'login.emailInvalid': 'Enter an email like name@example.com',
 	'login.passwordRequired': 'Enter your password',
 	'login.invalidCredentials': 'Wrong email or password',
+	'login.rateLimited': 'Too many sign-in attempts. Please try again in a few minutes',
 	'login.network': 'Cannot reach the server. Check the network and try again',
 	'login.unexpected': 'Sign-in failed. Please try again later',
 
@@ -120,6 +121,9 @@ export const en: Record<MessageKey, string> = {
 	'record.notFound':
 		'This service record was not found: it may have been deleted, or belong to another hall.',
 	'record.loading': 'Loading the service record…',
+	'record.delete': 'Delete this record',
+	'record.deleteConfirm':
+		'Delete the service record of ticket {ticket}? (For example, the wrong ticket was scanned.) Colleagues will no longer see it either.',
 	'record.back': 'Back to the list',
 
 	'category.enterprise_setup': 'Company setup',

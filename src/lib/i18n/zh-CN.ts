@@ -20,6 +20,7 @@ export const zhCN = {
 	'login.emailInvalid': '邮箱格式不正确，例如 name@example.com',
 	'login.passwordRequired': '请输入密码',
 	'login.invalidCredentials': '邮箱或密码错误',
+	'login.rateLimited': '登录尝试次数过多，请几分钟后再试',
 	'login.network': '无法连接服务器，请检查网络后重试',
 	'login.unexpected': '登录失败，请稍后重试',
 
@@ -116,6 +117,9 @@ export const zhCN = {
 	'record.added': '已记录：{event}',
 	'record.notFound': '找不到这条办事记录：它可能已被删除，或不属于您所在的大厅。',
 	'record.loading': '正在读取办事记录…',
+	'record.delete': '删除这条记录',
+	'record.deleteConfirm':
+		'确定删除排队号 {ticket} 的办事记录吗？（例如扫错了号）删除后同事也看不到这条记录。',
 	'record.back': '返回列表',
 
 	'category.enterprise_setup': '企业开办',

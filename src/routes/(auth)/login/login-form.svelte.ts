@@ -8,6 +8,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const SIGN_IN_MESSAGES = {
 	invalid_credentials: 'login.invalidCredentials',
+	rate_limited: 'login.rateLimited',
 	network: 'login.network',
 	unexpected: 'login.unexpected'
 } as const satisfies Record<string, MessageKey>;
