@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -32,12 +34,14 @@ export interface PageFigures {
  * One Lighthouse navigation (its default mobile settings: simulated Slow 4G and 4× CPU slowdown) in a fresh
  * Chromium profile. With `session`, the app origin's localStorage gets that signed-in session first and
  * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's cold load (new
- * profile: no HTTP cache, no service worker).
+ * profile: no HTTP cache, no service worker). The full report (JSON, open it in the Lighthouse viewer or read
+ * its audits) is written to `reportPath`.
  */
 export async function auditPage(
 	url: string,
-	session?: { appUrl: string; storageValue: string }
+	options: { reportPath: string; session?: { appUrl: string; storageValue: string } }
 ): Promise<PageFigures> {
+	const { session } = options;
 	const chrome = await launch({
 		chromePath: chromiumPath(),
 		chromeFlags: CHROMIUM_FLAGS,
@@ -62,6 +66,8 @@ export async function auditPage(
 		});
 		if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
 		const { lhr } = result;
+		await mkdir(dirname(options.reportPath), { recursive: true });
+		await writeFile(options.reportPath, JSON.stringify(lhr));
 		if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
 		const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? NaN) * 100);
 		const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? NaN;
