@@ -123,5 +123,6 @@ for (const page of ['/login', '/'] as const) {
 	console.log(line(`${page} now`, summarise(runs[page])));
 	console.log(line(`${page} before`, BEFORE[page]));
 	const performance = runs[page].map((run) => run.scores.performance).join(', ');
-	console.log(`  ${''.padEnd(16)} performance per run: ${performance}`);
+	const cpu = runs[page].map((run) => run.benchmarkIndex.toFixed(0)).join(', ');
+	console.log(`  ${''.padEnd(16)} performance per run: ${performance} (host CPU benchmark index: ${cpu})`);
 }

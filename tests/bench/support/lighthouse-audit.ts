@@ -28,6 +28,8 @@ export interface PageFigures {
 	/** Lighthouse's "reduce unused JavaScript" saving in transferred bytes (it lists scripts wasting ≥ 20 KiB). */
 	unusedJsBytes: number;
 	finalUrl: string;
+	/** Lighthouse's measure of the host CPU at the start of the run (higher is faster; it drops under load). */
+	benchmarkIndex: number;
 }
 
 /**
@@ -83,7 +85,8 @@ export async function auditPage(
 			lcpMs: numeric('largest-contentful-paint'),
 			tbtMs: numeric('total-blocking-time'),
 			unusedJsBytes: unused?.type === 'opportunity' ? (unused.overallSavingsBytes ?? 0) : 0,
-			finalUrl: lhr.finalDisplayedUrl
+			finalUrl: lhr.finalDisplayedUrl,
+			benchmarkIndex: lhr.environment.benchmarkIndex
 		};
 	} finally {
 		chrome.kill();
