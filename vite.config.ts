@@ -27,45 +27,105 @@ function pwaBeforeAdapter(kit: Plugin[], pwa: Plugin[]): PluginOption[] {
 	return [...kit, ...pwa];
 }
 
+/**
+ * Chunks for a fast first paint on a slow network. Left to itself the bundler splits the app into ~20 small
+ * shared chunks, and a phone on hall Wi-Fi pays a round trip for each (six at a time over HTTP/1.1) before
+ * anything shows. Grouped by when they are needed instead:
+ * - shell: what every screen's first paint runs (Svelte, SvelteKit's client, i18n, the header and basic
+ *   controls, the service-worker state), loaded with the entry;
+ * - session: Supabase Auth, RPC, the session and the zod schemas me() is checked with, for the sign-in submit
+ *   and every staff screen;
+ * - device-data: Dexie, the local store and the sync engine, for the staff screens.
+ * The sign-in page loads only the shell and its own node; the two others come once its form is used. Routes'
+ * own code (nodes) and the camera library stay split as SvelteKit and the bundler make them. Client build only.
+ */
+const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
+	{
+		name: 'shell',
+		modules: [
+			/node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]/,
+			/src[\\/]lib[\\/](i18n|pwa)[\\/]/,
+			/src[\\/]lib[\\/]ui[\\/](AppHeader|LanguageSwitch|Button|Alert|TextField)\.svelte$/,
+			/src[\\/]lib[\\/]backend[\\/]auth-storage\.ts$/
+		]
+	},
+	{
+		name: 'session',
+		modules: [
+			/node_modules[\\/](@supabase|tslib|zod)[\\/]/,
+			/src[\\/]lib[\\/]backend[\\/]/,
+			/src[\\/]lib[\\/]domain[\\/]ticket-format\.ts$/
+		]
+	},
+	{
+		name: 'device-data',
+		modules: [
+			/node_modules[\\/]dexie[\\/]/,
+			/src[\\/]lib[\\/](local|sync)[\\/]/,
+			/src[\\/]lib[\\/]domain[\\/](service-record|sync-protocol|uuid|hall-time)\.ts$/
+		]
+	}
+];
+
+function firstLoadChunks(): Plugin {
+	return {
+		name: 'hall-assist:first-load-chunks',
+		apply: 'build',
+		config(_config, { isSsrBuild }) {
+			if (isSsrBuild) return;
+			const groups = CHUNK_GROUPS.map(({ name, modules }, index) => ({
+				name,
+				test: (id: string) => modules.some((pattern) => pattern.test(id)),
+				// Earlier groups win a module that several match.
+				priority: CHUNK_GROUPS.length - index
+			}));
+			return { build: { rolldownOptions: { output: { codeSplitting: { groups } } } } };
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: pwaBeforeAdapter(
-		await sveltekit(),
-		SvelteKitPWA({
-			// The root layout registers the service worker itself (SvelteKit has no index.html to inject into).
-			injectRegister: false,
-			registerType: 'prompt',
-			// Absolute: SvelteKit's relative asset paths would make the register script ask for ./sw.js, which on a
-			// deep link such as /tickets/<id> is /tickets/sw.js (the SPA fallback, not a worker), so a first visit
-			// there never installed the worker and the app could not open offline.
-			base: '/',
-			scope: '/',
-			// The SPA's only HTML page is adapter-static's fallback; precache it so navigateFallback can serve it.
-			kit: { adapterFallback: 'index.html', spa: true },
-			manifest: {
-				name: '综窗助手 Hall Assist',
-				short_name: '综窗助手',
-				description: '政务服务中心综合窗口工作助手',
-				lang: 'zh-CN',
-				start_url: '/',
+	plugins: [
+		firstLoadChunks(),
+		...pwaBeforeAdapter(
+			await sveltekit(),
+			SvelteKitPWA({
+				// The root layout registers the service worker itself (SvelteKit has no index.html to inject into).
+				injectRegister: false,
+				registerType: 'prompt',
+				// Absolute: SvelteKit's relative asset paths would make the register script ask for ./sw.js, which on a
+				// deep link such as /tickets/<id> is /tickets/sw.js (the SPA fallback, not a worker), so a first visit
+				// there never installed the worker and the app could not open offline.
+				base: '/',
 				scope: '/',
-				display: 'standalone',
-				background_color: '#ffffff',
-				theme_color: '#b71c1c',
-				icons: [
-					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-					{ src: '/icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
-				]
-			},
-			workbox: {
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.html'],
-				navigateFallback: '/index.html',
-				// DESIGN §2.13: a new version waits for the user's consent; it never takes over a working page.
-				clientsClaim: false,
-				skipWaiting: false
-			}
-		})
-	),
+				// The SPA's only HTML page is adapter-static's fallback; precache it so navigateFallback can serve it.
+				kit: { adapterFallback: 'index.html', spa: true },
+				manifest: {
+					name: '综窗助手 Hall Assist',
+					short_name: '综窗助手',
+					description: '政务服务中心综合窗口工作助手',
+					lang: 'zh-CN',
+					start_url: '/',
+					scope: '/',
+					display: 'standalone',
+					background_color: '#ffffff',
+					theme_color: '#b71c1c',
+					icons: [
+						{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+						{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+						{ src: '/icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+					]
+				},
+				workbox: {
+					globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.html'],
+					navigateFallback: '/index.html',
+					// DESIGN §2.13: a new version waits for the user's consent; it never takes over a working page.
+					clientsClaim: false,
+					skipWaiting: false
+				}
+			})
+		)
+	],
 	test: {
 		projects: [
 			{

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -26,18 +28,22 @@ export interface PageFigures {
 	/** Lighthouse's "reduce unused JavaScript" saving in transferred bytes (it lists scripts wasting ≥ 20 KiB). */
 	unusedJsBytes: number;
 	finalUrl: string;
+	/** Lighthouse's measure of the host CPU at the start of the run (higher is faster; it drops under load). */
+	benchmarkIndex: number;
 }
 
 /**
  * One Lighthouse navigation (its default mobile settings: simulated Slow 4G and 4× CPU slowdown) in a fresh
  * Chromium profile. With `session`, the app origin's localStorage gets that signed-in session first and
  * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's cold load (new
- * profile: no HTTP cache, no service worker).
+ * profile: no HTTP cache, no service worker). The full report (JSON, open it in the Lighthouse viewer or read
+ * its audits) is written to `reportPath`.
  */
 export async function auditPage(
 	url: string,
-	session?: { appUrl: string; storageValue: string }
+	options: { reportPath: string; session?: { appUrl: string; storageValue: string } }
 ): Promise<PageFigures> {
+	const { session } = options;
 	const chrome = await launch({
 		chromePath: chromiumPath(),
 		chromeFlags: CHROMIUM_FLAGS,
@@ -62,6 +68,8 @@ export async function auditPage(
 		});
 		if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
 		const { lhr } = result;
+		await mkdir(dirname(options.reportPath), { recursive: true });
+		await writeFile(options.reportPath, JSON.stringify(lhr));
 		if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
 		const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? NaN) * 100);
 		const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? NaN;
@@ -77,7 +85,8 @@ export async function auditPage(
 			lcpMs: numeric('largest-contentful-paint'),
 			tbtMs: numeric('total-blocking-time'),
 			unusedJsBytes: unused?.type === 'opportunity' ? (unused.overallSavingsBytes ?? 0) : 0,
-			finalUrl: lhr.finalDisplayedUrl
+			finalUrl: lhr.finalDisplayedUrl,
+			benchmarkIndex: lhr.environment.benchmarkIndex
 		};
 	} finally {
 		chrome.kill();
