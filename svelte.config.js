@@ -5,10 +5,6 @@ import { cspDirectives, supabaseOrigins } from './csp.config.js';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
-	// Component styles travel inside their component's JavaScript and are added when it mounts, instead of one
-	// small .css file per component: each of those was a request (a round trip on a slow network, six at a time)
-	// before the first paint. A few kB of CSS in all, so the JavaScript barely grows.
-	compilerOptions: { css: 'injected' },
 	kit: {
 		// The one stylesheet left (app.css, the global base) is inlined into the HTML shell: no render-blocking
 		// request before the first paint. Under this size in characters; it is ~1.5 kB.

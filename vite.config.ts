@@ -32,12 +32,14 @@ function pwaBeforeAdapter(kit: Plugin[], pwa: Plugin[]): PluginOption[] {
  * shared chunks, and a phone on hall Wi-Fi pays a round trip for each (six at a time over HTTP/1.1) before
  * anything shows. Grouped by when they are needed instead:
  * - shell: what every screen's first paint runs (Svelte, SvelteKit's client, i18n, the header and basic
- *   controls, the service-worker state), loaded with the entry;
- * - session: Supabase Auth, RPC, the session and the zod schemas me() is checked with, for the sign-in submit
- *   and every staff screen;
- * - device-data: Dexie, the local store and the sync engine, for the staff screens.
- * The sign-in page loads only the shell and its own node; the two others come once its form is used. Routes'
- * own code (nodes) and the camera library stay split as SvelteKit and the bundler make them. Client build only.
+ *   controls, the service-worker state, whether a session is stored), loaded with the entry;
+ * - profile: the session's state, the staff profile remembered on the device and its checks (zod), for every
+ *   staff screen's first paint (preloaded with the staff layout, which imports it);
+ * - auth: Supabase Auth and RPC, for the sign-in submit and for a staff screen once it has painted;
+ * - device-data: Dexie, the local store and the sync engine, for the staff screens once they have painted.
+ * The sign-in page loads only the shell and its own node; a returning staff member's screen the shell, the
+ * profile and its nodes. Routes' own code (nodes) and the camera library stay split as SvelteKit and the bundler
+ * make them. Client build only.
  */
 const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 	{
@@ -50,12 +52,16 @@ const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 		]
 	},
 	{
-		name: 'session',
+		name: 'profile',
 		modules: [
-			/node_modules[\\/](@supabase|tslib|zod)[\\/]/,
-			/src[\\/]lib[\\/]backend[\\/]/,
+			/node_modules[\\/]zod[\\/]/,
+			/src[\\/]lib[\\/]backend[\\/](index|session\.svelte|staff-profile|profile-cache|me)\.ts$/,
 			/src[\\/]lib[\\/]domain[\\/]ticket-format\.ts$/
 		]
+	},
+	{
+		name: 'auth',
+		modules: [/node_modules[\\/](@supabase|tslib)[\\/]/, /src[\\/]lib[\\/]backend[\\/]/]
 	},
 	{
 		name: 'device-data',

@@ -17,7 +17,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { startServedApp } from './support/served-app';
-import { signedInStorageValue, storeSession } from './support/stored-session';
+import { returningUserStorage, storeEntries } from './support/stored-session';
 
 // This bench's own ports (ports.ts reads them when imported), away from `npm start`, Playwright and other benches.
 process.env['E2E_APP_PORT'] ||= '58176';
@@ -54,12 +54,8 @@ async function firstLoadJs(browser: Browser, route: Route): Promise<string[]> {
 	try {
 		const page = await context.newPage();
 		if (route === '/') {
-			const session = await signedInStorageValue(
-				E2E_GATEWAY_URL,
-				LOCAL_SUPABASE_ANON_KEY,
-				'intake@demo.hall'
-			);
-			await storeSession(page, E2E_APP_URL, session);
+			const stored = await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, 'intake@demo.hall');
+			await storeEntries(page, E2E_APP_URL, stored);
 		}
 		page.on('response', (response) => {
 			const path = new URL(response.url()).pathname;

@@ -14,7 +14,7 @@ import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { auditPage, type PageFigures } from './support/lighthouse-audit';
 import { median } from './support/median';
 import { startServedApp } from './support/served-app';
-import { signedInStorageValue } from './support/stored-session';
+import { returningUserStorage } from './support/stored-session';
 
 // This bench's own ports (ports.ts reads them when imported), away from `npm start`, Playwright and other benches.
 process.env['E2E_APP_PORT'] ||= '58175';
@@ -97,11 +97,11 @@ try {
 	for (let run = 0; run < RUNS; run++) {
 		const reportPath = (page: string): string => join(REPORTS, `${page}-${run + 1}.json`);
 		runs['/login'].push(await auditPage(`${E2E_APP_URL}/login`, { reportPath: reportPath('login') }));
-		// A fresh sign-in per run: every audit starts from a just-issued session, as after signing in on the phone.
-		const storageValue = await signedInStorageValue(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, STAFF_EMAIL);
+		// A returning staff member opening the app: a just-issued session, and the profile of their last visit.
+		const stored = await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, STAFF_EMAIL);
 		const home = await auditPage(`${E2E_APP_URL}/`, {
 			reportPath: reportPath('home'),
-			session: { appUrl: E2E_APP_URL, storageValue }
+			session: { appUrl: E2E_APP_URL, stored }
 		});
 		if (new URL(home.finalUrl).pathname !== '/')
 			throw new Error(`the signed-in audit ended on ${home.finalUrl}`);

@@ -22,6 +22,30 @@ test('offline, a signed-in user still sees their last known profile', async ({ p
 	await expect(page.getByTestId('profile-hall')).toHaveText('天津市河北区政务服务中心');
 });
 
+test('a returning staff member’s home shows at once from the device, before the server has answered', async ({
+	page
+}) => {
+	await signIn(page, 'delivery@demo.hall');
+	// The server is slow to answer anything: the screen must not wait for it.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/auth/v1/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.route('**/rest/v1/rpc/me', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.reload();
+	await expect(page.getByTestId('profile-name')).toHaveText('王磊');
+	await expect(page.getByTestId('tickets-entry')).toBeVisible();
+	// Not marked as offline: it is only waiting.
+	await expect(page.getByTestId('profile-cached')).toHaveCount(0);
+	release();
+	await page.unrouteAll({ behavior: 'wait' });
+});
+
 test('offline with an expired access token, a reload keeps the user signed in; online again, it refreshes', async ({
 	page,
 	context

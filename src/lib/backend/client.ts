@@ -1,5 +1,4 @@
 import { browser } from '$app/environment';
-import type { Session } from '@supabase/auth-js';
 import { AUTH_STORAGE_KEY } from './auth-storage';
 import { createAuthRpcClient, type AuthRpcClient } from './auth-rpc-client';
 import { supabaseAnonKey, supabaseUrl } from './config';
@@ -31,24 +30,5 @@ export function supabase(): BackendClient {
 	return client;
 }
 
-/**
- * The session supabase-js persisted, read without asking the server. For offline start-up only: with an expired
- * access token and no network, `getSession()` answers null (it could not refresh) although the refresh token is
- * still good, and the device must keep working (DECISIONS §2.11).
- */
-export function persistedSession(): Session | null {
-	try {
-		const stored: unknown = JSON.parse(localStorage.getItem(AUTH_STORAGE_KEY) ?? 'null');
-		const looksValid =
-			typeof stored === 'object' &&
-			stored !== null &&
-			'refresh_token' in stored &&
-			typeof stored.refresh_token === 'string' &&
-			'user' in stored &&
-			typeof stored.user === 'object' &&
-			stored.user !== null;
-		return looksValid ? (stored as Session) : null;
-	} catch {
-		return null;
-	}
-}
+/** Auth errors as auth-js tells them apart, for callers that load this module on demand. */
+export { isAuthApiError, isAuthRetryableFetchError } from '@supabase/auth-js';

@@ -1,21 +1,4 @@
-import { ticketFormat, type TicketFormat } from '$lib/domain/ticket-format';
-import { supabase } from './client';
-
-/** The posts of the comprehensive windows (综合接件, 综合出件, 咨询帮办, 管理); the database's `post` enum. */
-export const POSTS = ['intake', 'delivery', 'assist', 'manager'] as const;
-export type Post = (typeof POSTS)[number];
-
-/** What RPC `me()` returns: who the signed-in user is and which hall they work in. */
-export interface StaffProfile {
-	staff_id: string;
-	email: string;
-	display_name: string;
-	post: Post;
-	hall_id: string;
-	hall_name: string;
-	/** How the hall's queue machine encodes a ticket in its QR code; the scan screen parses with it, offline too. */
-	ticket_format: TicketFormat;
-}
+import { isStaffProfile, type StaffProfile } from './staff-profile';
 
 export type MeResult =
 	| { ok: true; profile: StaffProfile }
@@ -32,6 +15,7 @@ const ME_WAIT_MS = 6000;
 
 export async function fetchMe(): Promise<MeResult> {
 	if (globalThis.navigator?.onLine === false) return { ok: false, reason: 'network', detail: 'offline' };
+	const { supabase } = await import('./client');
 	const answer = await Promise.race([
 		supabase().rpc('me'),
 		new Promise<null>((resolve) => setTimeout(() => resolve(null), ME_WAIT_MS))
@@ -52,16 +36,4 @@ export async function fetchMe(): Promise<MeResult> {
 		return { ok: false, reason: 'unexpected', detail: `me() returned an unexpected shape` };
 	}
 	return { ok: true, profile: data };
-}
-
-/** Checks the response shape at the boundary, so a server change shows as an error instead of blank fields. */
-export function isStaffProfile(value: unknown): value is StaffProfile {
-	if (typeof value !== 'object' || value === null) return false;
-	const record = value as Record<string, unknown>;
-	const textFields = ['staff_id', 'email', 'display_name', 'hall_id', 'hall_name'];
-	return (
-		textFields.every((field) => typeof record[field] === 'string') &&
-		(POSTS as readonly unknown[]).includes(record['post']) &&
-		ticketFormat.safeParse(record['ticket_format']).success
-	);
 }

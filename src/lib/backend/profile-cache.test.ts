@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StaffProfile } from './me';
+import type { StaffProfile } from './staff-profile';
 import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
 
 const profile: StaffProfile = {

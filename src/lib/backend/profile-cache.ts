@@ -1,5 +1,5 @@
 import { PLAIN_TICKET_FORMAT } from '$lib/domain/ticket-format';
-import { isStaffProfile, type StaffProfile } from './me';
+import { isStaffProfile, type StaffProfile } from './staff-profile';
 
 /**
  * The last `me()` answer per user, so a reload in a hall corner without Wi-Fi still shows who is signed in.

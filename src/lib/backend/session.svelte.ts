@@ -1,10 +1,13 @@
-import type { Session as AuthSession } from '@supabase/supabase-js';
-import { isAuthApiError, isAuthRetryableFetchError } from '@supabase/supabase-js';
-import { AUTH_STORAGE_KEY } from './auth-storage';
-import { persistedSession, supabase } from './client';
-import { fetchMe, type StaffProfile } from './me';
-import { parkCurrentSession } from './parked-sessions';
+import type { Session as AuthSession } from '@supabase/auth-js';
+import { AUTH_STORAGE_KEY, persistedSession } from './auth-storage';
 import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
+import type { StaffProfile } from './staff-profile';
+
+/**
+ * Supabase Auth and RPC (the client) load on demand: a staff screen renders from the stored session and the
+ * remembered profile first, and the sign-in page loads this module only once its form is used.
+ */
+const authClient = () => import('./client');
 
 /** How long start-up waits for supabase-js to restore (and maybe refresh) the session before going on offline. */
 const RESTORE_WAIT_MS = 3000;
@@ -43,19 +46,36 @@ class SessionState {
 
 	#ready: Promise<void> | undefined;
 	#guard: SignOutGuard | null = null;
+	#profileAskedFor: string | null = null;
 
 	/** Registers what sign-out must ask and clear (the sync feature, once the staff screens load). */
 	guardSignOut(guard: SignOutGuard): void {
 		this.#guard = guard;
 	}
 
-	/** Restores the persisted session once; route guards await it before deciding where the user belongs. */
+	/**
+	 * Who is signed in on this device, as far as the device knows, at once: the stored session's user, checked
+	 * with the server in the background (ready). A staff screen renders from it without waiting for Supabase
+	 * Auth to load; if the server no longer accepts the session, `auth` becomes null and the screen leaves.
+	 */
+	begin(): boolean {
+		if (!this.#ready) {
+			this.auth = persistedSession();
+			const remembered = this.auth ? recallProfile(this.auth.user.id) : null;
+			if (remembered) this.profile = { status: 'ready', profile: remembered, cached: false };
+			void this.ready();
+		}
+		return this.auth !== null;
+	}
+
+	/** Restores the persisted session once, asking the server; the sign-in page awaits it before redirecting. */
 	ready(): Promise<void> {
 		this.#ready ??= this.#restore();
 		return this.#ready;
 	}
 
 	async #restore(): Promise<void> {
+		const { supabase, isAuthRetryableFetchError } = await authClient();
 		const auth = supabase().auth;
 		// With an expired access token, getSession() refreshes it first. Offline, supabase-js retries for up to
 		// ~30 s and then answers null, while keeping the session stored. Staff must not wait or be signed out for
@@ -77,7 +97,13 @@ class SessionState {
 		});
 	}
 
+	/** Loads what signing in needs (Supabase Auth), e.g. while the user is still typing. */
+	async prepareSignIn(): Promise<void> {
+		await authClient();
+	}
+
 	async signIn(email: string, password: string): Promise<SignInError | null> {
+		const { supabase, isAuthApiError, isAuthRetryableFetchError } = await authClient();
 		const { data, error } = await supabase().auth.signInWithPassword({ email, password });
 		if (error) {
 			if (isAuthApiError(error) && error.code === 'invalid_credentials') return 'invalid_credentials';
@@ -93,10 +119,22 @@ class SessionState {
 		return null;
 	}
 
-	async loadProfile(): Promise<void> {
+	/**
+	 * Asks the server who the user is. The profile remembered from their last visit shows meanwhile (a staff
+	 * member's name, post and hall rarely change), so the home screen is there at once; the answer replaces it.
+	 */
+	async loadProfile(options: { again?: boolean } = {}): Promise<void> {
 		const userId = this.userId;
-		if (!userId) return;
-		this.profile = { status: 'loading' };
+		// Once per signed-in user (every staff screen asks), unless the user retries.
+		if (!userId || (this.#profileAskedFor === userId && !options.again)) return;
+		this.#profileAskedFor = userId;
+		const remembered = recallProfile(userId);
+		if (this.profile.status !== 'ready') {
+			this.profile = remembered
+				? { status: 'ready', profile: remembered, cached: false }
+				: { status: 'loading' };
+		}
+		const { fetchMe } = await import('./me');
 		const result = await fetchMe();
 		if (result.ok) {
 			rememberProfile(userId, result.profile);
@@ -108,7 +146,8 @@ class SessionState {
 			await this.signOut();
 			return;
 		}
-		const cached = result.reason === 'network' ? recallProfile(userId) : null;
+		// Offline, the remembered profile stays, marked as such; any other answer means it is not to be trusted.
+		const cached = result.reason === 'network' ? remembered : null;
 		this.profile = cached ? { status: 'ready', profile: cached, cached: true } : { status: result.reason };
 	}
 
@@ -137,7 +176,13 @@ class SessionState {
 		await this.#guard?.forget(userId);
 		forgetProfile(userId);
 		if (work.pending > 0) {
-			// The session stays valid on the server for the parked uploads; only this device's sign-in goes.
+			// The session stays valid on the server for the parked uploads; only this device's sign-in goes. Its
+			// refresh timer stops first: a refresh now would rotate the token the parked copy holds.
+			const [{ supabase }, { parkCurrentSession }] = await Promise.all([
+				authClient(),
+				import('./parked-sessions')
+			]);
+			await supabase().auth.stopAutoRefresh();
 			parkCurrentSession(userId);
 			localStorage.removeItem(AUTH_STORAGE_KEY);
 		} else {
@@ -166,7 +211,7 @@ class SessionState {
 	 * stops refreshing it, so it cannot come back.
 	 */
 	async #endSession(): Promise<void> {
-		const auth = supabase().auth;
+		const auth = (await authClient()).supabase().auth;
 		const { error } = await auth.signOut({ scope: 'local' });
 		if (!error) return;
 		await auth.stopAutoRefresh();

@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from '../../e2e/chromium';
-import { storeSession } from './stored-session';
+import { storeEntries, type StoredEntries } from './stored-session';
 
 /** Debian's Chromium as Lighthouse should drive it here: headless, as root, and with no traffic of its own. */
 const CHROMIUM_FLAGS = [
@@ -41,7 +41,7 @@ export interface PageFigures {
  */
 export async function auditPage(
 	url: string,
-	options: { reportPath: string; session?: { appUrl: string; storageValue: string } }
+	options: { reportPath: string; session?: { appUrl: string; stored: StoredEntries } }
 ): Promise<PageFigures> {
 	const { session } = options;
 	const chrome = await launch({
@@ -55,7 +55,7 @@ export async function auditPage(
 			const context = browser.contexts()[0];
 			if (!context) throw new Error('the launched Chromium has no browser context');
 			const page = await context.newPage();
-			await storeSession(page, session.appUrl, session.storageValue);
+			await storeEntries(page, session.appUrl, session.stored);
 			await page.close();
 			await browser.close(); // disconnects only: Chromium itself was launched by chrome-launcher
 		}

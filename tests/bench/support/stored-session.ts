@@ -5,16 +5,20 @@ import { DEMO_PASSWORD } from '../../../scripts/hall';
 /** Where the app keeps its Supabase session in localStorage (as src/lib/backend configures the auth client). */
 export const APP_AUTH_STORAGE_KEY = 'hall-assist.auth';
 
+/** localStorage entries of the app origin: key → value. */
+export type StoredEntries = Record<string, string>;
+
 /**
- * Signs `email` in against the gateway with Supabase's own auth client, as the app would, and returns exactly
- * what that client persists under the app's storage key. Written into a browser profile, it makes the next load
- * of the app a signed-in staff member's load, without the sign-in page (or its service worker) having run there.
+ * What the app keeps in localStorage for a staff member who used it before: the session Supabase's own auth
+ * client persists under the app's storage key (signed in against the gateway as the app would), and the profile
+ * the app remembers from its last me() (src/lib/backend/profile-cache.ts). Written into a browser profile, the
+ * next load of the app is a returning staff member's, without the sign-in page (or its service worker) running.
  */
-export async function signedInStorageValue(
+export async function returningUserStorage(
 	gatewayUrl: string,
 	anonKey: string,
 	email: string
-): Promise<string> {
+): Promise<StoredEntries> {
 	const items = new Map<string, string>();
 	const auth = new AuthClient({
 		url: `${gatewayUrl}/auth/v1`,
@@ -32,18 +36,26 @@ export async function signedInStorageValue(
 	const { error } = await auth.signInWithPassword({ email, password: DEMO_PASSWORD });
 	if (error) throw new Error(`sign-in as ${email} failed: ${error.message}`);
 	const stored = items.get(APP_AUTH_STORAGE_KEY);
-	if (!stored) throw new Error('the auth client stored no session');
-	return stored;
+	const { data } = await auth.getSession();
+	if (!stored || !data.session) throw new Error('the auth client stored no session');
+	const me = await fetch(`${gatewayUrl}/rest/v1/rpc/me`, {
+		method: 'POST',
+		headers: { apikey: anonKey, Authorization: `Bearer ${data.session.access_token}` }
+	});
+	if (!me.ok) throw new Error(`me() answered HTTP ${me.status}`);
+	return {
+		[APP_AUTH_STORAGE_KEY]: stored,
+		[`hall-assist.profile.${data.session.user.id}`]: await me.text()
+	};
 }
 
 /**
- * Writes the session into the app origin's localStorage from a page that runs none of the app: a missing asset
+ * Writes the entries into the app origin's localStorage from a page that runs none of the app: a missing asset
  * (the static server answers a plain-text 404), so no service worker is installed and no app file is cached.
  */
-export async function storeSession(page: Page, appUrl: string, value: string): Promise<void> {
+export async function storeEntries(page: Page, appUrl: string, entries: StoredEntries): Promise<void> {
 	await page.goto(`${appUrl}/bench-blank.txt`);
-	await page.evaluate(({ key, session }) => localStorage.setItem(key, session), {
-		key: APP_AUTH_STORAGE_KEY,
-		session: value
-	});
+	await page.evaluate((stored) => {
+		for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+	}, entries);
 }

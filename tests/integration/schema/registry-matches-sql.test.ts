@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { POSTS } from '../../../src/lib/backend/me';
+import { POSTS } from '../../../src/lib/backend/staff-profile';
 import { REJECTION_CODES, SCHEMA_VERSION, SYNC_LIMITS } from '../../../src/lib/domain/sync-protocol';
 import { registry } from '../../../src/lib/features/registry';
 import { expectedColumn } from './zod-columns';

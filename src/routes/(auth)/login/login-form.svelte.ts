@@ -47,7 +47,9 @@ export class LoginFormState {
 	 * A failure here (offline on a first visit) is reported by `submit`, which loads the session again.
 	 */
 	prepare(): void {
-		loadSession().catch(() => {});
+		loadSession()
+			.then((session) => session.prepareSignIn())
+			.catch(() => {});
 		preloadCode('/').catch(() => {});
 	}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStaffProfile, type StaffProfile } from './me';
+import { isStaffProfile, type StaffProfile } from './staff-profile';
 
 const profile: StaffProfile = {
 	staff_id: 's1',
