@@ -1,6 +1,8 @@
 import { registry } from '../../src/lib/features/registry';
 import { LocalDb } from '../../src/lib/local/db';
+import type { NewEvent } from '../../src/lib/domain/service-record';
 import { prepareForUser } from '../../src/lib/local/device-data';
+import { addServiceRecordEvent, newServiceRecordEvent } from '../../src/lib/local/service-records/writes';
 import { SyncEngine, type EngineOptions } from '../../src/lib/sync/engine';
 import { inProcessLock } from '../../src/lib/sync/uploader-lock';
 import { FakeServer, STAFF } from './fake-server';
@@ -32,4 +34,9 @@ export const TODAY = '2026-11-25';
 
 export function ticket(ticket_no: string): { ticket_no: string; ticket_date: string; raw_payload: string } {
 	return { ticket_no, ticket_date: TODAY, raw_payload: ticket_no };
+}
+
+/** A step recorded on a record, as a tap on its page makes and stores it. */
+export function addEventOn(db: LocalDb, recordId: string, input: NewEvent): Promise<void> {
+	return addServiceRecordEvent(db, newServiceRecordEvent(recordId, input));
 }

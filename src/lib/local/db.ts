@@ -12,8 +12,7 @@ export interface Actor {
 /**
  * An op waiting for the server's acknowledgement. `seq` keeps creation order; `actor` lets the op be applied
  * locally again after a pull or a wipe, and names the hall it was made in (sent as the op's hall_id; the server
- * takes the user from the JWT); `touches` names the rows shown as "not synced yet" while it waits (an index, so a
- * screen asks only about its own rows).
+ * takes the user from the JWT); `touches` names the rows shown as "not synced yet" while it waits.
  */
 export interface OutboxEntry extends Omit<Op, 'hall_id'> {
 	seq?: number;
@@ -98,7 +97,7 @@ export class LocalDb extends Dexie {
 		this.version(2)
 			.stores({
 				...synced,
-				outbox: '++seq, &op_id, *touches',
+				outbox: '++seq, &op_id',
 				rejected: '++seq, &op_id',
 				sync_state: 'key'
 			})

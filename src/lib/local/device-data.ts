@@ -1,4 +1,4 @@
-import { EMPTY_SYNC_STATE, type Actor, type LocalDb } from './db';
+import { EMPTY_SYNC_STATE, type Actor, type LocalDb, type RejectedEntry, type SyncState } from './db';
 
 /**
  * Whose data the device holds. Synced rows belong to the signed-in user's scope, so they are wiped when the
@@ -38,11 +38,6 @@ export async function wipeSyncedData(db: LocalDb): Promise<void> {
 	});
 }
 
-/** Ops of this user not yet acknowledged by the server. */
-export function pendingCount(db: LocalDb, userId: string): Promise<number> {
-	return db.outbox.filter((entry) => entry.actor.user_id === userId).count();
-}
-
 /** This user's work on the device: ops not yet on the server, and ops the server refused. */
 export async function workOf(db: LocalDb, userId: string): Promise<{ pending: number; unresolved: number }> {
 	const mine = (entry: { actor: Actor }) => entry.actor.user_id === userId;
@@ -61,20 +56,39 @@ export interface ColleagueWork {
 	unresolved: number;
 }
 
-export async function colleaguesWork(db: LocalDb, signedInUserId: string): Promise<ColleagueWork[]> {
-	const byUser = new Map<string, ColleagueWork>();
-	const count = (entry: { actor: Actor }, field: 'pending' | 'unresolved') => {
-		if (entry.actor.user_id === signedInUserId) return;
-		const work = byUser.get(entry.actor.user_id) ?? {
-			user_id: entry.actor.user_id,
-			name: entry.actor.staff_name,
-			pending: 0,
-			unresolved: 0
+/** What the sync control shows, read in one transaction (it re-reads after every write and every pull). */
+export interface DeviceWork {
+	pending: number;
+	rejected: RejectedEntry[];
+	colleagues: ColleagueWork[];
+	state: SyncState | undefined;
+}
+
+export function deviceWork(db: LocalDb, userId: string): Promise<DeviceWork> {
+	return db.transaction('r', [db.outbox, db.rejected, db.sync_state], async () => {
+		const [queued, refused, state] = await Promise.all([
+			db.outbox.toArray(),
+			db.rejected.toArray(),
+			db.sync_state.get('state')
+		]);
+		const colleagues = new Map<string, ColleagueWork>();
+		const count = (entry: { actor: Actor }, field: 'pending' | 'unresolved') => {
+			const work = colleagues.get(entry.actor.user_id) ?? {
+				user_id: entry.actor.user_id,
+				name: entry.actor.staff_name,
+				pending: 0,
+				unresolved: 0
+			};
+			work[field]++;
+			colleagues.set(entry.actor.user_id, work);
 		};
-		work[field]++;
-		byUser.set(entry.actor.user_id, work);
-	};
-	await db.outbox.each((entry) => count(entry, 'pending'));
-	await db.rejected.each((entry) => count(entry, 'unresolved'));
-	return [...byUser.values()];
+		for (const entry of queued) if (entry.actor.user_id !== userId) count(entry, 'pending');
+		for (const entry of refused) if (entry.actor.user_id !== userId) count(entry, 'unresolved');
+		return {
+			pending: queued.filter((entry) => entry.actor.user_id === userId).length,
+			rejected: refused.filter((entry) => entry.actor.user_id === userId),
+			colleagues: [...colleagues.values()],
+			state
+		};
+	});
 }

@@ -32,7 +32,6 @@ export async function enqueue<Payload extends { id: string }>(
 	actor: Actor
 ): Promise<OutboxEntry> {
 	const created_at = new Date().toISOString();
-	await spec.apply(db, { payload, actor, created_at });
 	const entry: OutboxEntry = {
 		op_id: uuidv7(),
 		type: spec.type,
@@ -42,20 +41,17 @@ export async function enqueue<Payload extends { id: string }>(
 		actor,
 		touches: spec.touches(payload)
 	};
-	entry.seq = await db.outbox.add(entry);
+	// Both in the caller's transaction, sent together: each request waits a round trip to the browser's storage.
+	const [, seq] = await Promise.all([spec.apply(db, { payload, actor, created_at }), db.outbox.add(entry)]);
+	entry.seq = seq;
 	return entry;
 }
 
-/** Of these row ids, the ones an op in the outbox still touches: shown as "not synced yet". */
-export async function pendingAmong(db: LocalDb, ids: readonly string[]): Promise<Set<string>> {
-	const wanted = new Set(ids);
-	const pending = new Set<string>();
-	if (wanted.size === 0) return pending;
-	await db.outbox
-		.where('touches')
-		.anyOf([...wanted])
-		.each((entry) => {
-			for (const id of entry.touches) if (wanted.has(id)) pending.add(id);
-		});
-	return pending;
+/**
+ * The row ids ops in the outbox still touch: shown as "not synced yet". The whole outbox in one request (it holds
+ * tens of ops, hundreds after a long time offline): an index lookup per row id would cost a round trip to the
+ * browser's storage each, which a screen that re-reads after every tap cannot afford.
+ */
+export async function pendingIds(db: LocalDb): Promise<Set<string>> {
+	return new Set((await db.outbox.toArray()).flatMap((entry) => entry.touches));
 }

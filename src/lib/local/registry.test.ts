@@ -6,16 +6,16 @@ import { FIRST_CURSOR } from '$lib/domain/sync-protocol';
 import { registry } from '$lib/features/registry';
 import { serviceRecordsWorkflow } from '$lib/features/tickets/sync';
 import { readState, rereadSkippedRows, storePage } from '$lib/sync/pull-steps';
-import { ticket } from '../../../tests/support/device';
+import { addEventOn, ticket } from '../../../tests/support/device';
 import { STAFF } from '../../../tests/support/fake-server';
 import { recordRow } from '../../../tests/support/rows';
 import { LocalDb } from './db';
 import { prepareForUser } from './device-data';
-import { pendingAmong } from './outbox';
+import { pendingIds } from './outbox';
 import { defineRegistry } from './registry';
 import { discardRejected } from './rejected';
 import { serviceRecords } from './service-records/tables';
-import { addServiceRecordEvent, openServiceRecord, updateServiceRecord } from './service-records/writes';
+import { openServiceRecord, updateServiceRecord } from './service-records/writes';
 import { defineOp, defineWorkflow, syncedTable } from './workflow';
 
 /** A second workflow, as a later issue would add one: one table, one op. */
@@ -96,7 +96,7 @@ describe('the registry of synced workflows', () => {
 
 		const db = new LocalDb(name, registry);
 		expect(await readState(db)).toMatchObject({ cursor: '42', unreadable: null });
-		expect(await pendingAmong(db, [recordId, 'someone-else'])).toEqual(new Set([recordId]));
+		expect(await pendingIds(db)).toEqual(new Set([recordId]));
 	});
 });
 
@@ -142,7 +142,7 @@ describe('discarding a rejected op', () => {
 	it('removes a row that only the op created, and pulls again after a refused change', async () => {
 		const db = await signedIn();
 		const record = await openServiceRecord(db, ticket('R001'));
-		await addServiceRecordEvent(db, record.id, { kind: 'consult', window_no: null, note: null });
+		await addEventOn(db, record.id, { kind: 'consult', window_no: null, note: null });
 		await updateServiceRecord(db, { id: record.id, green_channel: true });
 		await db.sync_state.update('state', { cursor: '99' });
 		// Pretend the server refused all three.

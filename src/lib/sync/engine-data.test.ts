@@ -1,14 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listRecords, loadRecord } from '$lib/local/service-records/queries';
-import {
-	addServiceRecordEvent,
-	openServiceRecord,
-	updateServiceRecord
-} from '$lib/local/service-records/writes';
+import { openServiceRecord, updateServiceRecord } from '$lib/local/service-records/writes';
 import { FIRST_CURSOR } from '$lib/domain/sync-protocol';
 import { registry } from '$lib/features/registry';
-import { device, ticket, TODAY } from '../../../tests/support/device';
+import { addEventOn, device, ticket, TODAY } from '../../../tests/support/device';
 import { FakeServer, STAFF } from '../../../tests/support/fake-server';
 import { eventRow, recordRow } from '../../../tests/support/rows';
 import type { SyncEngine } from './engine';
@@ -95,7 +91,7 @@ describe('sync engine and the data on screen', () => {
 		const { db, engine } = await started(server);
 		// This device opened E001 and recorded a step; another device opened it earlier, so the server kept theirs.
 		const mine = await openServiceRecord(db, ticket('E001'));
-		await addServiceRecordEvent(db, mine.id, event('precheck'));
+		await addEventOn(db, mine.id, event('precheck'));
 		await engine.sync();
 		const theirs = recordRow({
 			id: '0190a000-0000-7000-8000-0000000000e1',
@@ -123,7 +119,7 @@ describe('sync engine and the data on screen', () => {
 		// tombstone arrives, it must move to the survivor with the rest.
 		server.onPull = async () => {
 			server.onPull = null;
-			await addServiceRecordEvent(db, mine.id, event('accept'));
+			await addEventOn(db, mine.id, event('accept'));
 		};
 		await engine.sync();
 		expect(await db.outbox.count()).toBe(1);

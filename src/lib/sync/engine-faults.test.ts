@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addServiceRecordEvent, openServiceRecord } from '$lib/local/service-records/writes';
-import { device, ticket } from '../../../tests/support/device';
+import { openServiceRecord } from '$lib/local/service-records/writes';
+import { addEventOn, device, ticket } from '../../../tests/support/device';
 import { FakeServer } from '../../../tests/support/fake-server';
 import { classifyFailure } from './backend';
 import type { EngineOptions, SyncEngine } from './engine';
@@ -54,7 +54,7 @@ describe('sync engine against a failing network', () => {
 		const server = new FakeServer();
 		const { db, engine } = await started(server);
 		const record = await openServiceRecord(db, ticket('A024'));
-		await addServiceRecordEvent(db, record.id, event('consult'));
+		await addEventOn(db, record.id, event('consult'));
 		server.pushFaults.push({ kind: 'response_lost' });
 
 		await engine.start();
@@ -132,9 +132,9 @@ describe('sync engine against a failing network', () => {
 				? 'conflict'
 				: null;
 
-		await addServiceRecordEvent(db, kept.id, event('consult'));
-		await addServiceRecordEvent(db, gone.id, event('accept'));
-		await addServiceRecordEvent(db, kept.id, event('accept'));
+		await addEventOn(db, kept.id, event('consult'));
+		await addEventOn(db, gone.id, event('accept'));
+		await addEventOn(db, kept.id, event('accept'));
 		await engine.sync();
 
 		expect(server.pushed.at(-1)).toHaveLength(3); // one batch

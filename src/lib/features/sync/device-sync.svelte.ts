@@ -4,8 +4,7 @@ import { parkedClient, parkedUserIds, releaseParked } from '$lib/backend/parked-
 import type { SignOutGuard, WorkOnDevice } from '$lib/backend/session.svelte';
 import type { Actor, LocalDb, RejectedEntry, UnreadableRows } from '$lib/local/db';
 import {
-	colleaguesWork,
-	pendingCount,
+	deviceWork,
 	prepareForUser,
 	wipeSyncedData,
 	workOf,
@@ -15,14 +14,6 @@ import { discardRejected, retryRejected } from '$lib/local/rejected';
 import { SyncEngine, type EngineStatus } from '$lib/sync/engine';
 import { supabaseBackend } from '$lib/sync/supabase-backend';
 import { localDb, registry } from '../registry';
-
-interface StoredStatus {
-	pending: number;
-	rejected: RejectedEntry[];
-	lastSyncedAt: string | null;
-	unreadable: UnreadableRows | null;
-	colleagues: ColleagueWork[];
-}
 
 /** A colleague's work left on this device, and whether it is uploading under their parked session. */
 export interface Colleague extends ColleagueWork {
@@ -61,13 +52,13 @@ class DeviceSync implements SignOutGuard {
 		this.stop();
 		this.#userId = actor.user_id;
 		await prepareForUser(db, actor);
-		const subscription = liveQuery(async () => readStored(db, actor.user_id)).subscribe({
-			next: (stored) => {
-				this.pending = stored.pending;
-				this.rejected = stored.rejected;
-				this.lastSyncedAt = stored.lastSyncedAt;
-				this.unreadable = stored.unreadable;
-				this.#colleagueWork = stored.colleagues;
+		const subscription = liveQuery(() => deviceWork(db, actor.user_id)).subscribe({
+			next: (work) => {
+				this.pending = work.pending;
+				this.rejected = work.rejected;
+				this.lastSyncedAt = work.state?.last_synced_at ?? null;
+				this.unreadable = work.state?.unreadable ?? null;
+				this.#colleagueWork = work.colleagues;
 			},
 			error: (error: unknown) => console.error('sync status query failed', error)
 		});
@@ -164,22 +155,6 @@ class DeviceSync implements SignOutGuard {
 		if (!storage?.persist || (await storage.persisted())) return;
 		await storage.persist();
 	}
-}
-
-async function readStored(db: LocalDb, userId: string): Promise<StoredStatus> {
-	const [pending, rejected, state, colleagues] = await Promise.all([
-		pendingCount(db, userId),
-		db.rejected.filter((entry) => entry.actor.user_id === userId).toArray(),
-		db.sync_state.get('state'),
-		colleaguesWork(db, userId)
-	]);
-	return {
-		pending,
-		rejected,
-		lastSyncedAt: state?.last_synced_at ?? null,
-		unreadable: state?.unreadable ?? null,
-		colleagues
-	};
 }
 
 export const deviceSync = new DeviceSync();

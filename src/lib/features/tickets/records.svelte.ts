@@ -4,7 +4,12 @@
  * for the screen to show, with nothing the user typed lost.
  */
 import { hallDate } from '$lib/domain/hall-time';
-import type { NewEvent, UpdateServiceRecord } from '$lib/domain/service-record';
+import type {
+	AddServiceRecordEvent,
+	NewEvent,
+	ServiceRecordEventRow,
+	UpdateServiceRecord
+} from '$lib/domain/service-record';
 import { t, type MessageKey } from '$lib/i18n';
 import { live } from '$lib/local/live.svelte';
 import {
@@ -18,6 +23,7 @@ import {
 import {
 	addServiceRecordEvent,
 	deleteServiceRecord,
+	newServiceRecordEvent,
 	openServiceRecord,
 	updateServiceRecord
 } from '$lib/local/service-records/writes';
@@ -62,10 +68,39 @@ export function openTicket(ticket: Ticket): Promise<WriteResult<string>> {
 	});
 }
 
-export function addEvent(recordId: string, event: NewEvent): Promise<WriteResult> {
-	return attempt(async () => {
-		await addServiceRecordEvent(localDb(), recordId, event);
-	});
+/** Who adds an event, as the timeline names them. */
+export type EventAuthor = Pick<ServiceRecordEventRow, 'staff_id' | 'staff_name' | 'hall_id'>;
+
+/**
+ * A record page's steps: the timeline the device has stored, plus the events just tapped that it is still storing
+ * (a few milliseconds, up to ~100 ms on a slow phone), so a tap shows on the timeline at once, marked pending. An
+ * event the device refuses to store leaves the screen again, with the reason.
+ */
+export class RecordSteps {
+	#justAdded = $state<ServiceRecordEventRow[]>([]);
+
+	/** The stored timeline, then the events still being stored (newest last, as they were tapped). */
+	shown(stored: readonly TimelineEntry[]): TimelineEntry[] {
+		const storedIds = stored.map((entry) => entry.event.id);
+		const storing = this.#justAdded.filter((event) => !storedIds.includes(event.id));
+		return storing.length === 0
+			? [...stored]
+			: [...stored, ...storing.map((event) => ({ event, pending: true }))];
+	}
+
+	async add(recordId: string, input: NewEvent, author: EventAuthor | null): Promise<WriteResult> {
+		let event: AddServiceRecordEvent;
+		try {
+			event = newServiceRecordEvent(recordId, input);
+		} catch (error) {
+			return failed(error);
+		}
+		const shown: ServiceRecordEventRow | null = author ? { ...event, ...author, version: 0 } : null;
+		if (shown) this.#justAdded = [...this.#justAdded, shown];
+		const result = await attempt(() => addServiceRecordEvent(localDb(), event));
+		if (!result.ok && shown) this.#justAdded = this.#justAdded.filter((row) => row !== shown);
+		return result;
+	}
 }
 
 export function changeRecord(change: UpdateServiceRecord): Promise<WriteResult> {
@@ -87,9 +122,13 @@ async function attempt<T>(write: () => Promise<T>): Promise<WriteResult<T>> {
 	try {
 		return { ok: true, value: await write() };
 	} catch (error) {
-		// Unexpected failures (storage full, IndexedDB gone) still get words a person can act on.
-		if (!(error instanceof LocalWriteError)) console.error(error);
-		const key = error instanceof LocalWriteError ? WRITE_MESSAGES[error.reason] : 'tickets.saveFailed';
-		return { ok: false, message: t(key) };
+		return failed(error);
 	}
+}
+
+function failed(error: unknown): { ok: false; message: string } {
+	// Unexpected failures (storage full, IndexedDB gone) still get words a person can act on.
+	if (!(error instanceof LocalWriteError)) console.error(error);
+	const key = error instanceof LocalWriteError ? WRITE_MESSAGES[error.reason] : 'tickets.saveFailed';
+	return { ok: false, message: t(key) };
 }

@@ -6,7 +6,7 @@ import type {
 	SpecialGroup
 } from '$lib/domain/service-record';
 import type { LocalDb } from '../db';
-import { pendingAmong } from '../outbox';
+import { pendingIds } from '../outbox';
 import { survivingRecord } from './apply';
 import { serviceRecordEvents, serviceRecords } from './tables';
 
@@ -38,12 +38,15 @@ export interface RecordDetail {
 	timeline: TimelineEntry[];
 }
 
+/** The tables these reads touch: each read runs in one read-only transaction over them, not one per request. */
+const readScope = (db: LocalDb) => [serviceRecords.of(db), serviceRecordEvents.of(db), db.outbox];
+
 /** The live records of one hall day, newest opening first, narrowed by the filter. */
-export async function listRecords(
-	db: LocalDb,
-	day: string,
-	filter: RecordFilter
-): Promise<RecordListEntry[]> {
+export function listRecords(db: LocalDb, day: string, filter: RecordFilter): Promise<RecordListEntry[]> {
+	return db.transaction('r', readScope(db), () => listInTransaction(db, day, filter));
+}
+
+async function listInTransaction(db: LocalDb, day: string, filter: RecordFilter): Promise<RecordListEntry[]> {
 	const search = filter.search.trim().toUpperCase();
 	const records = await serviceRecords
 		.of(db)
@@ -58,10 +61,7 @@ export async function listRecords(
 				(filter.group === null || row.special_groups.includes(filter.group))
 		)
 		.toArray();
-	const pending = await pendingAmong(
-		db,
-		records.map((record) => record.id)
-	);
+	const pending = await pendingIds(db);
 	return Promise.all(
 		records.map(async (record) => ({
 			record,
@@ -75,11 +75,14 @@ export async function listRecords(
  * One record and its timeline, oldest first. An id merged into another record shows the survivor, so a link or
  * a screen opened before the merge keeps working; null when the record is not here or was deleted.
  */
-export async function loadRecord(db: LocalDb, id: string): Promise<RecordDetail | null> {
+export function loadRecord(db: LocalDb, id: string): Promise<RecordDetail | null> {
+	return db.transaction('r', readScope(db), () => loadInTransaction(db, id));
+}
+
+async function loadInTransaction(db: LocalDb, id: string): Promise<RecordDetail | null> {
 	const record = await survivingRecord(db, id);
 	if (!record || record.deleted_at) return null;
-	const events = await timelineRange(db, record.id).toArray();
-	const pending = await pendingAmong(db, [record.id, ...events.map((event) => event.id)]);
+	const [events, pending] = await Promise.all([timelineRange(db, record.id).toArray(), pendingIds(db)]);
 	return {
 		record,
 		pending: pending.has(record.id),

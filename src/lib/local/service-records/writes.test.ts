@@ -6,7 +6,7 @@ import { LocalDb } from '../db';
 import { prepareForUser } from '../device-data';
 import { LocalWriteError } from '../write-error';
 import { serviceRecordEvents } from './tables';
-import { addServiceRecordEvent, openServiceRecord } from './writes';
+import { newServiceRecordEvent, openServiceRecord } from './writes';
 
 async function signedInDb(name: string): Promise<LocalDb> {
 	const db = new LocalDb(name, registry);
@@ -32,9 +32,9 @@ describe('service-record writes on the device', () => {
 			reason: 'invalid'
 		});
 		const record = await openServiceRecord(db, ticket);
-		await expect(
-			addServiceRecordEvent(db, record.id, { kind: 'guide_to_window', window_no: null, note: null })
-		).rejects.toBeInstanceOf(LocalWriteError);
+		expect(() =>
+			newServiceRecordEvent(record.id, { kind: 'guide_to_window', window_no: null, note: null })
+		).toThrow(LocalWriteError);
 		expect(await db.outbox.count()).toBe(1);
 		expect(await serviceRecordEvents.of(db).count()).toBe(0);
 	});

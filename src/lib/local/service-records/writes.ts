@@ -1,7 +1,7 @@
 import type {
+	AddServiceRecordEvent,
 	NewEvent,
 	NewRecord,
-	ServiceRecordEventRow,
 	ServiceRecordRow,
 	UpdateServiceRecord
 } from '$lib/domain/service-record';
@@ -12,7 +12,7 @@ import { LocalWriteError } from '../write-error';
 import { signalLocalWrite } from '../write-signal';
 import { survivingRecord } from './apply';
 import { addEvent, deleteRecord, openRecord, updateRecord } from './ops';
-import { serviceRecordEvents, serviceRecords } from './tables';
+import { serviceRecords } from './tables';
 
 /**
  * The service-record writes the screens call. Each checks its input first (a LocalWriteError, nothing stored),
@@ -55,11 +55,11 @@ export async function openServiceRecord(db: LocalDb, input: NewRecord): Promise<
 	return record.row;
 }
 
-export async function addServiceRecordEvent(
-	db: LocalDb,
-	recordId: string,
-	input: NewEvent
-): Promise<ServiceRecordEventRow> {
+/**
+ * The event a tap adds to a record, checked (a LocalWriteError, nothing stored, if it breaks a rule): made first,
+ * so a screen can show it the moment it is tapped and store it right after (addServiceRecordEvent).
+ */
+export function newServiceRecordEvent(recordId: string, input: NewEvent): AddServiceRecordEvent {
 	const payload = checkedPayload(addEvent, {
 		id: uuidv7(),
 		record_id: recordId,
@@ -75,23 +75,23 @@ export async function addServiceRecordEvent(
 	if (payload.kind === 'note' && payload.note === null) {
 		throw new LocalWriteError('invalid', 'A note event needs text.', ['note']);
 	}
-	const event = await db.transaction('rw', db.writeTables, async () => {
-		const actor = await currentActor(db);
-		const target = await liveTarget(db, payload.record_id);
-		await enqueue(db, addEvent, { ...payload, record_id: target.id }, actor);
-		return serviceRecordEvents.of(db).get(payload.id);
+	return payload;
+}
+
+/** Stores an event made by newServiceRecordEvent, on the record it names or the one that record merged into. */
+export async function addServiceRecordEvent(db: LocalDb, event: AddServiceRecordEvent): Promise<void> {
+	await db.transaction('rw', db.writeTables, async () => {
+		const [actor, target] = await Promise.all([currentActor(db), liveTarget(db, event.record_id)]);
+		await enqueue(db, addEvent, { ...event, record_id: target.id }, actor);
 	});
 	signalLocalWrite();
-	if (!event) throw new LocalWriteError('not_found', `Event ${payload.id} was not stored.`);
-	return event;
 }
 
 /** Plain fields, last writer wins on the server; absent fields stay as they are. */
 export async function updateServiceRecord(db: LocalDb, change: UpdateServiceRecord): Promise<void> {
 	const payload = checkedPayload(updateRecord, change);
 	await db.transaction('rw', db.writeTables, async () => {
-		const actor = await currentActor(db);
-		const target = await liveTarget(db, payload.id);
+		const [actor, target] = await Promise.all([currentActor(db), liveTarget(db, payload.id)]);
 		await enqueue(db, updateRecord, { ...payload, id: target.id }, actor);
 	});
 	signalLocalWrite();
@@ -100,8 +100,7 @@ export async function updateServiceRecord(db: LocalDb, change: UpdateServiceReco
 export async function deleteServiceRecord(db: LocalDb, id: string): Promise<void> {
 	const payload = checkedPayload(deleteRecord, { id });
 	await db.transaction('rw', db.writeTables, async () => {
-		const actor = await currentActor(db);
-		const target = await liveTarget(db, payload.id);
+		const [actor, target] = await Promise.all([currentActor(db), liveTarget(db, payload.id)]);
 		await enqueue(db, deleteRecord, { id: target.id }, actor);
 	});
 	signalLocalWrite();
