@@ -24,7 +24,7 @@ export default defineConfig({
 			name: 'phone',
 			use: {
 				...devices['Pixel 7'],
-				// Debian's Chromium, never Playwright's download (DESIGN §7); throws with the fix when absent.
+				// Debian's Chromium, never Playwright's download (DECISIONS §7); throws with the fix when absent.
 				launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
 			}
 		}

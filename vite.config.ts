@@ -125,7 +125,7 @@ export default defineConfig({
 				workbox: {
 					globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.html'],
 					navigateFallback: '/index.html',
-					// DESIGN §2.13: a new version waits for the user's consent; it never takes over a working page.
+					// DECISIONS §2.13: a new version waits for the user's consent; it never takes over a working page.
 					clientsClaim: false,
 					skipWaiting: false
 				}

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 
 /**
- * Debian's Chromium: `npx playwright install` cannot download browsers on our machines (DESIGN §7).
+ * Debian's Chromium: `npx playwright install` cannot download browsers on our machines (DECISIONS §7).
  * Missing browser is an error with the fix, never a silent skip, so a green run always means "tested".
  */
 export function chromiumPath(): string {

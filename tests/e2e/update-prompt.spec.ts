@@ -4,7 +4,7 @@ import { expect, test, waitForServiceWorkerControl, zh } from './fixtures';
 
 const SERVICE_WORKER = join(import.meta.dirname, '..', '..', 'build', 'sw.js');
 
-// A new deployment must not reload a page someone is working in (DESIGN §2.13): the new service worker waits,
+// A new deployment must not reload a page someone is working in (DECISIONS §2.13): the new service worker waits,
 // the app offers "更新", and only that tap hands over. Changing the served sw.js is what a deployment does;
 // the browser fetches the worker script itself, so it cannot be faked with page.route. The change is a
 // comment, so other tests running meanwhile get a worker that behaves the same.
