@@ -1,7 +1,6 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../../supabase/local/gateway/server';
-import { adminDb, stack } from '../support/clients';
+import { useAdminDb, stack } from '../support/clients';
 import { contractPassword, contractPeople } from '../support/contract-people';
 import { useContractFixtures } from '../support/contract-fixtures';
 import { startOwnGateway } from '../support/own-gateway';
@@ -12,13 +11,7 @@ import { startOwnGateway } from '../support/own-gateway';
 
 const { alice } = contractPeople;
 
-let db: pg.Pool;
-beforeAll(() => {
-	db = adminDb();
-});
-afterAll(async () => {
-	await db.end();
-});
+const db = useAdminDb();
 
 useContractFixtures();
 
@@ -87,9 +80,9 @@ describe('an unknown e-mail', () => {
 	it('costs one bcrypt comparison, like a wrong password', { timeout: 30_000 }, async () => {
 		// Counts the crypt() calls of the auth login (track_functions), read back from the statistics, which a
 		// session reports when it ends: each attempt runs on a gateway of its own that is closed afterwards.
-		await db.query(`alter role supabase_auth_admin set track_functions = 'all'`);
+		await db().query(`alter role supabase_auth_admin set track_functions = 'all'`);
 		const cryptCalls = async () => {
-			const { rows } = await db.query<{ calls: string | null }>(
+			const { rows } = await db().query<{ calls: string | null }>(
 				`select sum(calls) as calls from pg_stat_user_functions
 				  where schemaname = 'extensions' and funcname = 'crypt'`
 			);
@@ -115,7 +108,7 @@ describe('an unknown e-mail', () => {
 			expect(wrongPassword).toBe(1);
 			expect(await callsFor('nobody-at-all@contract.test')).toBe(wrongPassword);
 		} finally {
-			await db.query('alter role supabase_auth_admin reset track_functions');
+			await db().query('alter role supabase_auth_admin reset track_functions');
 		}
 	});
 });

@@ -1,20 +1,13 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { people } from '../rls/demo-people';
-import { adminDb, anonClient, demoPassword, signedInClient } from '../support/clients';
+import { useAdminDb, anonClient, demoPassword, signedInClient } from '../support/clients';
 import { useContractFixtures } from '../support/contract-fixtures';
 
 // A slow RPC keeps its database connection until it ends (up to authenticated's 8 s statement timeout). Sign-in
 // has a pool of its own, and no single caller can hold the whole RPC pool: another hall's me() and a sign-in
 // answer while ten slow calls of one user are still running.
 
-let db: pg.Pool;
-beforeAll(() => {
-	db = adminDb();
-});
-afterAll(async () => {
-	await db.end();
-});
+const db = useAdminDb();
 
 useContractFixtures();
 
@@ -23,7 +16,7 @@ const sleepingCalls = `
 	 where application_name = 'hall gateway rest' and wait_event = 'PgSleep'`;
 
 async function sleeping(): Promise<number> {
-	return (await db.query<{ n: number }>(sleepingCalls)).rows[0]?.n ?? 0;
+	return (await db().query<{ n: number }>(sleepingCalls)).rows[0]?.n ?? 0;
 }
 
 it("another hall's me() and a sign-in answer while ten slow calls are still running", async () => {
@@ -49,7 +42,7 @@ it("another hall's me() and a sign-in answer while ten slow calls are still runn
 
 	// End the slow calls rather than wait for their timeout; queued ones start as others end, so repeat.
 	while (settled < slowCalls.length) {
-		await db.query(`select pg_cancel_backend(pid) from pg_stat_activity
+		await db().query(`select pg_cancel_backend(pid) from pg_stat_activity
 		                 where application_name = 'hall gateway rest' and wait_event = 'PgSleep'`);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}

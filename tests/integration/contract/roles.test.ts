@@ -1,6 +1,5 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminDb, anonClient, clientWithToken, signedInClient, stack } from '../support/clients';
+import { describe, expect, it } from 'vitest';
+import { useAdminDb, anonClient, clientWithToken, signedInClient, stack } from '../support/clients';
 import { contractPassword, contractPeople } from '../support/contract-people';
 import { useContractFixtures } from '../support/contract-fixtures';
 import { hs256, userClaims } from '../support/tokens';
@@ -11,18 +10,12 @@ import { hs256, userClaims } from '../support/tokens';
 
 const stationUserId = 'd0000000-0000-4000-8000-000000000005'; // assist@station.demo.hall in seed.sql
 
-let db: pg.Pool;
-beforeAll(() => {
-	db = adminDb();
-});
-afterAll(async () => {
-	await db.end();
-});
+const db = useAdminDb();
 
 useContractFixtures();
 
 async function counterRows(): Promise<number> {
-	const result = await db.query<{ n: string }>('select count(*) as n from contract.counter');
+	const result = await db().query<{ n: string }>('select count(*) as n from contract.counter');
 	return Number(result.rows[0]?.n);
 }
 
@@ -80,7 +73,7 @@ describe("the gateway's own database logins", () => {
 		const { alice } = contractPeople;
 		const client = await signedInClient(alice.email, contractPassword);
 		expect((await client.rpc('contract_whoami')).error).toBeNull();
-		const sessions = await db.query<{ application_name: string; usename: string; usesuper: boolean }>(
+		const sessions = await db().query<{ application_name: string; usename: string; usesuper: boolean }>(
 			`select distinct a.application_name, a.usename::text, u.usesuper
 			   from pg_stat_activity a join pg_user u on u.usename = a.usename
 			  where a.application_name like 'hall gateway%'
@@ -93,7 +86,7 @@ describe("the gateway's own database logins", () => {
 	});
 
 	it('give authenticator exactly the three API roles to switch to, and the auth login no other role', async () => {
-		const memberships = await db.query<{ member: string; roles: string[] }>(
+		const memberships = await db().query<{ member: string; roles: string[] }>(
 			`select m.rolname::text as member, coalesce(array_agg(r.rolname::text order by r.rolname)
 			          filter (where r.rolname is not null), '{}') as roles
 			   from pg_roles m
@@ -109,7 +102,7 @@ describe("the gateway's own database logins", () => {
 	});
 
 	it('keep the auth login out of the app schema', async () => {
-		const access = await db.query<{ tables: boolean; schema: boolean }>(
+		const access = await db().query<{ tables: boolean; schema: boolean }>(
 			`select has_schema_privilege('supabase_auth_admin', 'app', 'usage') as schema,
 			        has_table_privilege('supabase_auth_admin', 'app.staff', 'select') as tables`
 		);

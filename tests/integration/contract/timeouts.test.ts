@@ -1,6 +1,5 @@
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminDb, anonClient, signedInClient, stack } from '../support/clients';
+import { describe, expect, it } from 'vitest';
+import { useAdminDb, anonClient, signedInClient, stack } from '../support/clients';
 import { contractPassword, contractPeople } from '../support/contract-people';
 import { useContractFixtures } from '../support/contract-fixtures';
 import { startOwnGateway } from '../support/own-gateway';
@@ -9,13 +8,7 @@ import { startOwnGateway } from '../support/own-gateway';
 // PostgREST applies the impersonated role's `ALTER ROLE … SET` values in every transaction, since SET ROLE
 // does not. The app adds a lock_timeout for authenticated (migration 20261130000900_role_timeouts.sql).
 
-let db: pg.Pool;
-beforeAll(() => {
-	db = adminDb();
-});
-afterAll(async () => {
-	await db.end();
-});
+const db = useAdminDb();
 
 useContractFixtures();
 
@@ -43,7 +36,7 @@ describe("each role's settings", () => {
 	});
 
 	it("a role's default_transaction_isolation is used for its transactions, as in PostgREST", async () => {
-		await db.query(`alter role service_role set default_transaction_isolation = 'serializable'`);
+		await db().query(`alter role service_role set default_transaction_isolation = 'serializable'`);
 		const gateway = await startOwnGateway();
 		try {
 			const response = await fetch(`${gateway.url}/rest/v1/rpc/contract_timeouts`, {
@@ -57,7 +50,7 @@ describe("each role's settings", () => {
 			});
 			expect(await response.json()).toMatchObject({ isolation: 'serializable' });
 		} finally {
-			await db.query('alter role service_role reset default_transaction_isolation');
+			await db().query('alter role service_role reset default_transaction_isolation');
 			await gateway.close();
 		}
 	});

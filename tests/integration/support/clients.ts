@@ -1,6 +1,6 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import WebSocket from 'ws';
 import type { ProvidedStack } from '../setup/global-setup';
 import type { TestDatabase } from './database';
@@ -44,4 +44,22 @@ export async function signedInClient(email: string, password: string = demoPassw
 /** A superuser pool on the test database, for fixtures and for checking what a request changed. End it in afterAll. */
 export function adminDb(): pg.Pool {
 	return new pg.Pool({ connectionString: stack().databaseUrl, max: 2 });
+}
+
+/**
+ * The test file's superuser pool, opened before its tests and ended after them: `const db = useAdminDb();` at the
+ * top of the file, then `db().query(…)` in the tests.
+ */
+export function useAdminDb(): () => pg.Pool {
+	let pool: pg.Pool | undefined;
+	beforeAll(() => {
+		pool = adminDb();
+	});
+	afterAll(async () => {
+		await pool?.end();
+	});
+	return () => {
+		if (!pool) throw new Error('the superuser pool is open only while the file’s tests run');
+		return pool;
+	};
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hallDate } from '../../../src/lib/domain/hall-time';
 import { LIMITS } from '../../../src/lib/domain/service-record';
 import { SYNC_LIMITS } from '../../../src/lib/domain/sync-protocol';
 import { registry } from '../../../src/lib/features/registry';
-import { adminDb } from '../support/clients';
+import { useAdminDb } from '../support/clients';
 import { addEvent, deleteRecord, minutesAgo, op, openRecord, type UnsentOp } from './support/ops';
 import { center, createAccount, removeAccounts, staff, station } from './support/people';
 import { countRows } from './support/rows';
@@ -14,12 +13,11 @@ import { device, pullAll, push, type SyncClient } from './support/sync-client';
 // What one staff member's device can and cannot do to others' work and to the hall: the findings of the security
 // review, each with its control. Limits come from SYNC_LIMITS / LIMITS, the same values the server enforces.
 
-let db: pg.Pool;
+const db = useAdminDb();
 let intake: SyncClient;
 let assist: SyncClient;
 let manager: SyncClient;
 beforeAll(async () => {
-	db = adminDb();
 	[intake, assist, manager] = await Promise.all([
 		device(staff.intake.email),
 		device(staff.assist.email),
@@ -28,13 +26,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	// The mover's record goes first: records keep their first responder's staff row.
-	await db.query(
+	await db().query(
 		`delete from app.service_records where first_responder_id in
 		   (select s.id from app.staff s join auth.users u on u.id = s.user_id where u.email = $1)`,
 		['mover@guards.test']
 	);
-	await removeAccounts(db, ['mover@guards.test']);
-	await db.end();
+	await removeAccounts(db(), ['mover@guards.test']);
 });
 
 async function one(client: SyncClient, sent: UnsentOp) {
@@ -53,7 +50,7 @@ function expectRejection(
 }
 
 async function liveRecord(ticket: string) {
-	const { rows } = await db.query<{ id: string; first_responder_name: string }>(
+	const { rows } = await db().query<{ id: string; first_responder_name: string }>(
 		`select id, first_responder_name from app.service_records where ticket_no = $1 and deleted_at is null`,
 		[ticket]
 	);
@@ -126,7 +123,7 @@ describe('device times outside the window', () => {
 		expect(await one(intake, event)).toMatchObject({ code: 'device_time' });
 		const stamped = { ...addEvent(record.payload.id), created_at: moment };
 		expect(await one(intake, stamped)).toMatchObject({ code: 'device_time' });
-		expect(await countRows(db, 'service_record_events', 'record_id', record.payload.id)).toBe(0);
+		expect(await countRows(db(), 'service_record_events', 'record_id', record.payload.id)).toBe(0);
 	});
 
 	it('a device that was offline for most of the window still syncs what it did (the control)', async () => {
@@ -150,15 +147,15 @@ describe('device times outside the window', () => {
 
 describe('work queued before a hall transfer', () => {
 	it('is refused in the new hall with its own code, and applies nothing there', async () => {
-		await createAccount(db, 'mover@guards.test', { hall: center, post: 'assist', name: '调动员' });
+		await createAccount(db(), 'mover@guards.test', { hall: center, post: 'assist', name: '调动员' });
 		const mover = await device('mover@guards.test');
 		const queued = { ...openRecord(), hall_id: center }; // made in the center, sent after the move
-		await db.query(
+		await db().query(
 			`update app.staff set hall_id = $1 where user_id = (select id from auth.users where email = $2)`,
 			[station, 'mover@guards.test']
 		);
 		expect(await one(mover, queued)).toMatchObject({ code: 'hall_changed' });
-		expect(await countRows(db, 'service_records', 'id', queued.payload.id)).toBe(0);
+		expect(await countRows(db(), 'service_records', 'id', queued.payload.id)).toBe(0);
 		// Made in the new hall, it goes through (the control).
 		expect(await one(mover, { ...openRecord(), hall_id: station })).toMatchObject({ status: 'applied' });
 	});
@@ -174,7 +171,7 @@ describe('what a rejection echoes and keeps', () => {
 		const result = await one(intake, huge);
 		expect(result).toMatchObject({ status: 'rejected', code: 'unknown_op_type' });
 		expect(result?.message?.length).toBeLessThanOrEqual(SYNC_LIMITS.maxMessageLength);
-		const { rows } = await db.query<{ size: number }>(
+		const { rows } = await db().query<{ size: number }>(
 			`select octet_length(result::text) as size from app.applied_ops where op_id = $1`,
 			[huge.op_id]
 		);
@@ -182,19 +179,19 @@ describe('what a rejection echoes and keeps', () => {
 	});
 
 	it('results older than any op a device can still send are forgotten, recent ones kept', async () => {
-		const { rows } = await db.query<{ id: string }>('select id from auth.users where email = $1', [
+		const { rows } = await db().query<{ id: string }>('select id from auth.users where email = $1', [
 			staff.intake.email
 		]);
 		const userId = rows[0]?.id;
 		const old = `old-${randomUUID()}`;
 		const recent = `recent-${randomUUID()}`;
-		await db.query(
+		await db().query(
 			`insert into app.applied_ops (user_id, op_id, result, applied_at) values
 			   ($1, $2, '{}', now() - make_interval(days => $4)), ($1, $3, '{}', now() - interval '1 day')`,
 			[userId, old, recent, SYNC_LIMITS.maxDeviceTimeAgeDays + 2]
 		);
 		await push(intake, [openRecord()]);
-		const kept = await db.query<{ op_id: string }>(
+		const kept = await db().query<{ op_id: string }>(
 			'select op_id from app.applied_ops where op_id = any ($1)',
 			[[old, recent]]
 		);
@@ -256,20 +253,20 @@ describe('one call’s share of the hall', () => {
 	const slowOps = 12;
 	beforeAll(async () => {
 		// A test op type whose handler takes the hall's write lock and then works for 0.4 s, like a heavy merge.
-		await db.query(`
+		await db().query(`
 			create function app.op_trial_slow(payload jsonb) returns void language plpgsql set search_path = '' as $$
 			begin
 				perform app.next_version((app.require_staff()).hall_id);
 				perform pg_sleep(0.4);
 			end $$`);
-		await db.query('grant execute on function app.op_trial_slow(jsonb) to app_writer');
-		await db.query(
+		await db().query('grant execute on function app.op_trial_slow(jsonb) to app_writer');
+		await db().query(
 			`select app.register_op_type('trial', 'trial.slow', 'app.op_trial_slow(jsonb)', required => array['id'])`
 		);
 	});
 	afterAll(async () => {
-		await db.query(`delete from app.op_types where area = 'trial'`);
-		await db.query('drop function app.op_trial_slow(jsonb)');
+		await db().query(`delete from app.op_types where area = 'trial'`);
+		await db().query('drop function app.op_trial_slow(jsonb)');
 	});
 
 	it('stops after its time budget; a colleague’s push goes before the rest, and every op lands once', async () => {
@@ -288,7 +285,7 @@ describe('one call’s share of the hall', () => {
 		await rest;
 		let sent = answered.length;
 		while (sent < slowOps) sent += (await push(intake, slow.slice(sent))).length;
-		const { rows } = await db.query<{ count: string }>(
+		const { rows } = await db().query<{ count: string }>(
 			`select count(*) from app.applied_ops where op_id = any ($1) and result ->> 'status' = 'applied'`,
 			[slow.map((sentOp) => sentOp.op_id)]
 		);
