@@ -1,32 +1,30 @@
 /**
  * Dates and times as the hall reads them: Asia/Shanghai whatever the device's zone (a tablet set to UTC must
  * still file a 07:30 ticket under today), 24-hour clock.
+ *
+ * Asia/Shanghai has been a fixed UTC+8 without daylight saving since 1991, so the hall's wall clock is plain
+ * arithmetic. `Intl.DateTimeFormat` with a `timeZone` would give the same answer, but its first construction
+ * loads the browser's time-zone data: 40–75 ms on a desktop, a long task on a phone, paid by every screen
+ * that shows a time (hall-time.test.ts checks the arithmetic against Intl over the years the app can meet).
  */
-const HALL_ZONE = 'Asia/Shanghai';
+const HALL_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-	timeZone: HALL_ZONE,
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
-const clockFormat = new Intl.DateTimeFormat('en-GB', {
-	timeZone: HALL_ZONE,
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
+/** The hall's wall clock of `moment` as ISO-8601 `YYYY-MM-DDTHH:MM:SS.sssZ` (the `Z` is meaningless here). */
+function hallWallClock(moment: Date): string {
+	return new Date(moment.getTime() + HALL_UTC_OFFSET_MS).toISOString();
+}
 
 /** The hall's calendar day of `moment`, e.g. 2026-11-25. */
 export function hallDate(moment: Date = new Date()): string {
-	return dayFormat.format(moment);
+	return hallWallClock(moment).slice(0, 10);
 }
 
 /** 14:03 for a time today, 2026-11-24 14:03 for any other day, so old entries never pass for today's. */
 export function hallTime(iso: string, today: string = hallDate()): string {
 	const moment = new Date(iso);
 	if (Number.isNaN(moment.getTime())) return '';
-	const clock = clockFormat.format(moment);
-	const day = hallDate(moment);
+	const wallClock = hallWallClock(moment);
+	const day = wallClock.slice(0, 10);
+	const clock = wallClock.slice(11, 16);
 	return day === today ? clock : `${day} ${clock}`;
 }

@@ -14,6 +14,7 @@ import { discardRejected, retryRejected } from '$lib/local/rejected';
 import { SyncEngine, type EngineStatus } from '$lib/sync/engine';
 import { supabaseBackend } from '$lib/sync/supabase-backend';
 import { localDb, registry } from '../registry';
+import { yieldToMain } from './yield-to-main';
 
 /** A colleague's work left on this device, and whether it is uploading under their parked session. */
 export interface Colleague extends ColleagueWork {
@@ -45,13 +46,18 @@ class DeviceSync implements SignOutGuard {
 	#userId: string | null = null;
 	#unsubscribe: (() => void) | null = null;
 	#askedForPersistence = false;
+	/** Counts starts and stops, so a start that yielded finds out it was stopped or superseded meanwhile. */
+	#generation = 0;
 
 	/** Starts syncing for this user (a different user's synced rows are wiped first). Idempotent per user. */
 	async start(actor: Actor, db: LocalDb = localDb()): Promise<void> {
 		if (this.#userId === actor.user_id) return;
 		this.stop();
+		const generation = this.#generation;
 		this.#userId = actor.user_id;
 		await prepareForUser(db, actor);
+		await yieldToMain();
+		if (generation !== this.#generation) return; // stopped, or started again, meanwhile
 		const subscription = liveQuery(() => deviceWork(db, actor.user_id)).subscribe({
 			next: (work) => {
 				this.pending = work.pending;
@@ -72,10 +78,13 @@ class DeviceSync implements SignOutGuard {
 		});
 		void this.#askForPersistentStorage();
 		this.#startParked(db, actor.user_id);
+		await yieldToMain();
+		if (generation !== this.#generation) return;
 		await this.#engine.start();
 	}
 
 	stop(): void {
+		this.#generation++;
 		this.#engine?.stop();
 		this.#engine = null;
 		for (const engine of this.#parked.values()) engine.stop();
