@@ -45,6 +45,7 @@ class SessionState {
 	readonly userId = $derived(this.auth?.user.id ?? null);
 
 	#ready: Promise<void> | undefined;
+	#begun = false;
 	#guard: SignOutGuard | null = null;
 	#profileAskedFor: string | null = null;
 
@@ -54,16 +55,17 @@ class SessionState {
 	}
 
 	/**
-	 * Who is signed in on this device, as far as the device knows, at once: the stored session's user, checked
-	 * with the server in the background (ready). A staff screen renders from it without waiting for Supabase
-	 * Auth to load; if the server no longer accepts the session, `auth` becomes null and the screen leaves.
+	 * Who is signed in on this device, as far as the device knows, at once: the stored session's user, to be
+	 * checked with the server by `ready()` (the staff layout calls it once the screen has painted). A staff screen
+	 * renders from it without waiting for Supabase Auth to load; if the server no longer accepts the session,
+	 * `auth` becomes null and the screen leaves.
 	 */
 	begin(): boolean {
-		if (!this.#ready) {
+		if (!this.#ready && !this.#begun) {
+			this.#begun = true;
 			this.auth = persistedSession();
 			const remembered = this.auth ? recallProfile(this.auth.user.id) : null;
 			if (remembered) this.profile = { status: 'ready', profile: remembered, cached: false };
-			void this.ready();
 		}
 		return this.auth !== null;
 	}

@@ -18,19 +18,3 @@ export const deviceSyncGuard: SignOutGuard = {
 	workOf: async (userId) => (await loadDeviceSync()).workOf(userId),
 	forget: async (userId) => (await loadDeviceSync()).forget(userId)
 };
-
-/** Runs `task` after the next paint, when the browser is idle (or soon, where it cannot say). */
-export function afterFirstPaint(task: () => void): () => void {
-	let cancelled = false;
-	const run = (): void => {
-		if (!cancelled) task();
-	};
-	const frame = requestAnimationFrame(() => {
-		if ('requestIdleCallback' in globalThis) requestIdleCallback(run, { timeout: 1000 });
-		else setTimeout(run, 0);
-	});
-	return () => {
-		cancelled = true;
-		cancelAnimationFrame(frame);
-	};
-}
