@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
+import { FIRST_SCREEN_MARK } from '../../src/lib/features/after-first-paint';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { startServedApp } from './support/served-app';
 import { returningUserStorage, storeEntries } from './support/stored-session';
@@ -49,10 +50,14 @@ async function compressedSizes(file: string): Promise<{ gzip: number; brotli: nu
 
 /**
  * The app's JavaScript files a cold load of `route` fetches: all of them until the page is ready and the network
- * idle, and those requested before the first contentful paint (what the screen waits for; the rest, e.g. the
- * staff home's Supabase Auth and sync engine, loads behind a screen already shown).
+ * idle, and those requested before the app's first-screen mark (what the screen waits for; the rest, e.g. the
+ * staff home's Supabase Auth and sync engine, loads behind a screen already shown). Pages without deferred work
+ * (the sign-in page) set no mark: everything they load is for their first screen.
  */
-async function firstLoadJs(browser: Browser, route: Route): Promise<{ all: string[]; beforePaint: string[] }> {
+async function firstLoadJs(
+	browser: Browser,
+	route: Route
+): Promise<{ all: string[]; beforePaint: string[] }> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const loaded = new Set<string>();
 	let requestedBeforePaint: string[] = [];
@@ -69,14 +74,13 @@ async function firstLoadJs(browser: Browser, route: Route): Promise<{ all: strin
 		await page.goto(`${E2E_APP_URL}${route}`, { waitUntil: 'networkidle' });
 		await page.getByTestId(route === '/' ? 'profile-name' : 'login-form').waitFor();
 		await page.waitForLoadState('networkidle');
-		requestedBeforePaint = await page.evaluate(() => {
-			const paint = performance.getEntriesByName('first-contentful-paint')[0];
-			if (!paint) throw new Error('the page reported no first contentful paint');
+		requestedBeforePaint = await page.evaluate((mark) => {
+			const firstScreen = performance.getEntriesByName(mark)[0]?.startTime ?? Infinity;
 			return performance
 				.getEntriesByType('resource')
-				.filter((entry) => entry.startTime < paint.startTime)
+				.filter((entry) => entry.startTime < firstScreen)
 				.map((entry) => new URL(entry.name).pathname);
-		});
+		}, FIRST_SCREEN_MARK);
 	} finally {
 		await context.close();
 	}
@@ -113,10 +117,10 @@ for (const route of ['/login', '/'] as const) {
 		`${route} first load: ${kB(gzip)} JavaScript gzip in ${files.length} files ` +
 			`(before: ${BEFORE_KB[route].toFixed(1)} kB; brotli ${kB(brotli)}; ` +
 			`${((gzip / everythingGzip) * 100).toFixed(0)}% of all app JavaScript); ` +
-			`${kB(beforePaintGzip)} in ${beforePaint.length} files requested before the first paint`
+			`${kB(beforePaintGzip)} in ${beforePaint.length} files requested for the first screen`
 	);
 	for (const { path, gzip: size } of files) {
-		const when = load.beforePaint.includes(path) ? 'before paint' : 'after paint';
+		const when = load.beforePaint.includes(path) ? 'first screen' : 'deferred';
 		console.log(`  ${kB(size).padStart(9)}  ${when.padEnd(12)}  ${path}`);
 	}
 }
