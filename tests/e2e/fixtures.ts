@@ -8,14 +8,24 @@ import {
 	type Response
 } from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
+import { AccessibilityCheck } from './support/a11y/accessibility-check';
+import { describeFinding } from './support/a11y/findings';
+import { ScreenReplay } from './support/a11y/replay';
 import { launchWithCamera } from './support/fake-camera';
 import { PageProblems } from './support/page-problems';
 
 export { expect, type Browser, type BrowserContext, type Page, type Response };
 
+interface WorkerFixtures {
+	/** Where the accessibility check scans the screens it captured: blank pages of the app's origin, own browser. */
+	screenReplay: ScreenReplay;
+}
+
 interface Fixtures {
 	/** Records uncaught errors and console errors in every page of the test; the test fails if there were any. */
 	pageProblems: PageProblems;
+	/** axe on every screen the test shows, phone and desktop (support/a11y); serious findings fail the test. */
+	a11y: AccessibilityCheck;
 	/** A browser with a fake camera (see support/fake-camera.ts), watched like the others and closed after the test. */
 	launchCamera: (options: Parameters<typeof launchWithCamera>[0]) => Promise<Browser>;
 }
@@ -24,7 +34,17 @@ interface Fixtures {
  * The `test` every spec uses (ESLint forbids importing it from @playwright/test in a spec): an uncaught error in
  * any page of the test fails the test, even when everything the test looks at went right.
  */
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+	screenReplay: [
+		// Playwright reads a fixture's dependencies from this pattern; this one has none.
+		// eslint-disable-next-line no-empty-pattern
+		async ({}, use) => {
+			const replay = await ScreenReplay.open();
+			await use(replay);
+			await replay.close();
+		},
+		{ scope: 'worker', timeout: 60_000 }
+	],
 	pageProblems: [
 		async ({ browser, context }, use) => {
 			const problems = new PageProblems();
@@ -36,14 +56,30 @@ export const test = base.extend<Fixtures>({
 		},
 		{ auto: true }
 	],
-	launchCamera: async ({ pageProblems }, use) => {
+	a11y: [
+		async ({ browser, context, screenReplay }, use, testInfo) => {
+			const check = new AccessibilityCheck(testInfo, screenReplay);
+			check.watchContext(context);
+			check.watchBrowser(browser);
+			await use(check);
+			await check.scanNow();
+			check.detach();
+			expect(check.failing().map(describeFinding), 'serious or critical accessibility findings').toEqual([]);
+		},
+		// Scanning after the test takes time of its own, not the test's.
+		{ auto: true, timeout: 120_000 }
+	],
+	launchCamera: async ({ pageProblems, a11y }, use) => {
 		const launched: Browser[] = [];
 		await use(async (options) => {
 			const browser = await launchWithCamera(options);
 			launched.push(browser);
 			pageProblems.watchBrowser(browser);
+			a11y.watchBrowser(browser);
 			return browser;
 		});
+		// Its pages close with it: their last screens are looked at first.
+		await a11y.lookAtOpenPages();
 		await Promise.all(launched.map((browser) => browser.close()));
 	}
 });

@@ -1,0 +1,77 @@
+import { appRoutes, ERROR_ROUTE } from './support/a11y/app-routes';
+import { DEMO_PASSWORD, expect, fillSignIn, signIn, test, zh, type Page } from './fixtures';
+
+// The fixture scans every screen any spec shows (support/a11y, docs/TESTING.md). This spec makes sure that is
+// every route of the app, read from src/routes, and shows the states no other spec opens: the sync panel, online
+// and offline with work waiting, and the error page. A new route without a visit here fails the first test.
+
+type Visit = (page: Page) => Promise<void>;
+
+async function openSyncPanel(page: Page): Promise<void> {
+	await page.getByTestId('sync-status').click();
+	await expect(page.getByTestId('sync-panel')).toBeVisible();
+}
+
+const VISITS: Record<string, Visit> = {
+	'/login': async (page) => {
+		await page.goto('/login');
+		await expect(page.getByRole('heading', { name: zh['login.heading'] })).toBeVisible();
+		// Signing in, held until scanned: a busy button must keep its contrast.
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/auth/v1/token**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await fillSignIn(page, 'intake@demo.hall', DEMO_PASSWORD);
+		await expect(page.getByTestId('login-submit')).toHaveAttribute('aria-busy', 'true');
+		release();
+		await expect(page.getByTestId('profile-name')).toBeVisible();
+	},
+	'/': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await openSyncPanel(page);
+	},
+	'/tickets': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await page.getByTestId('tickets-entry').click();
+		await expect(page.getByRole('heading', { name: zh['tickets.heading'] })).toBeVisible();
+	},
+	'/tickets/scan': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await page.goto('/tickets/scan');
+		await expect(page.getByLabel(zh['scan.manualLabel'])).toBeVisible();
+	},
+	'/tickets/[id]': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await page.goto('/tickets/scan');
+		await page
+			.getByLabel(zh['scan.manualLabel'])
+			.fill(`F${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`);
+		await page.getByTestId('manual-submit').click();
+		await expect(page.getByTestId('record-ticket')).toBeVisible();
+		// Offline with a step waiting to be sent: the record marks it, the sync panel says so.
+		await page.context().setOffline(true);
+		await page.getByTestId('add-event-consult').click();
+		await expect(page.getByTestId('timeline-event')).toHaveAttribute('data-pending', 'true');
+		await openSyncPanel(page);
+	},
+	[ERROR_ROUTE]: async (page) => {
+		await page.goto('/no-such-page');
+		await expect(page.getByRole('heading', { name: zh['error.notFound'] })).toBeVisible();
+	}
+};
+
+test('every route of the app has a visit here', () => {
+	const routes = [...appRoutes().map((route) => route.id), ERROR_ROUTE];
+	expect(Object.keys(VISITS).sort()).toEqual(routes.sort());
+});
+
+for (const [route, visit] of Object.entries(VISITS)) {
+	test(`${route} is scanned on the phone and the desktop`, async ({ page, a11y }) => {
+		// Signing in, a visit and the scans of each screen at two viewports, on a shared 2-core machine.
+		test.setTimeout(90_000);
+		await visit(page);
+		expect(await a11y.scanNow()).toContain(route);
+	});
+}
