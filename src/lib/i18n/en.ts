@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
 	'login.unexpected': 'Sign-in failed. Please try again later',
 
 	'home.pageTitle': 'Home - Hall Assist',
+	'home.heading': 'Home',
 	'home.greeting': 'Hello, {name}',
 	'home.name': 'Name',
 	'home.post': 'Post',

@@ -25,6 +25,7 @@ export const zhCN = {
 	'login.unexpected': '登录失败，请稍后重试',
 
 	'home.pageTitle': '首页 - 综窗助手',
+	'home.heading': '首页',
 	'home.greeting': '您好，{name}',
 	'home.name': '姓名',
 	'home.post': '岗位',
