@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deviceTimestamp, fromYearOne } from './sync-protocol';
 
 /**
  * A service record (办事记录): everything that happens to one visitor holding one queue ticket, on one day, in
@@ -58,9 +59,7 @@ export const SERVICE_RECORD_RULES = { ...LIMITS, ticketNoPattern: TICKET_NO_PATT
 
 export const ticketNo = z.string().check(z.regex(new RegExp(TICKET_NO_PATTERN)));
 const uuid = z.uuid();
-/** zod's ISO formats allow year 0000, which PostgreSQL cannot store (the server would refuse it). */
-const fromYearOne = z.refine((value: string) => !value.startsWith('0000'));
-const timestamp = z.iso.datetime({ offset: true }).check(fromYearOne);
+const timestamp = deviceTimestamp;
 const localDate = z.iso.date().check(fromYearOne);
 /**
  * Text as people and scanners produce it, within a length: no control characters but tab and line breaks (the

@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { SCHEMA_VERSION, SYNC_LIMITS } from '../../../../src/lib/domain/sync-protocol';
+import { deviceTimestamp, SCHEMA_VERSION, SYNC_LIMITS } from '../../../../src/lib/domain/sync-protocol';
 import type { Registry } from '../../../../src/lib/local/registry';
 
 /**
@@ -38,14 +37,12 @@ export function wholeCallRefusal(body: Record<string, unknown>, signedIn: boolea
 	return null;
 }
 
-const clientTime = z.iso.datetime({ offset: true });
-
 /** Whether a correct device could have sent this op: the envelope it writes, and a payload its schema accepts. */
 export function clientAccepts(registry: Registry, op: Record<string, unknown>, hallId: string): boolean {
 	const spec = typeof op['type'] === 'string' ? registry.op(op['type'])?.spec : undefined;
 	return (
 		spec !== undefined &&
-		clientTime.safeParse(op['created_at']).success &&
+		deviceTimestamp.safeParse(op['created_at']).success &&
 		op['schema_version'] === SCHEMA_VERSION &&
 		op['hall_id'] === hallId &&
 		spec.parse(op['payload']).ok
