@@ -26,7 +26,7 @@ export const SYNC_LIMITS = {
 } as const;
 
 /** zod's ISO formats allow year 0000, which PostgreSQL cannot store (the server would refuse it). */
-export const fromYearOne = z.refine((value: string) => !value.startsWith('0000'));
+export const fromYearOne = z.refine<string>((value) => !value.startsWith('0000'));
 
 /** A time a device stamps (an op's created_at, times in payloads): RFC 3339 with an offset, as the server reads it. */
 export const deviceTimestamp = z.iso.datetime({ offset: true }).check(fromYearOne);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { core } from 'zod/mini';
+import type { ZodDef as Def, ZodNode as Schema } from '../../support/zod-def';
 import {
 	hostileDate,
 	hostileId,
@@ -21,27 +22,6 @@ export interface SchemaArbitraries {
 	valid: fc.Arbitrary<unknown>;
 	hostile: fc.Arbitrary<unknown>;
 	optional: boolean;
-}
-
-interface Check {
-	check: string;
-	format?: string;
-	pattern?: RegExp;
-	maximum?: number;
-	value?: number;
-}
-interface Def {
-	type: string;
-	format?: string;
-	innerType?: Schema;
-	element?: Schema;
-	entries?: Record<string, string>;
-	shape?: Record<string, Schema>;
-	checks?: { _zod: { def: Check } }[];
-}
-interface Schema {
-	_zod: { def: Def };
-	safeParse(value: unknown): { success: boolean };
 }
 
 /** Field names a device could add to take over what the server decides. */
