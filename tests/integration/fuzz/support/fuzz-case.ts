@@ -175,7 +175,8 @@ async function checkResults(
 		if (result.status === 'rejected') {
 			if (!(REJECTION_CODES as readonly string[]).includes(result.code ?? ''))
 				fail('unknown rejection code', result);
-			if ((result.message ?? '').length > SYNC_LIMITS.maxMessageLength)
+			// The limit counts characters, as PostgreSQL does (an emoji is one, not two UTF-16 units).
+			if ([...(result.message ?? '')].length > SYNC_LIMITS.maxMessageLength)
 				fail('rejection message over the limit', result);
 		}
 		const earlier =
