@@ -71,12 +71,14 @@ export class RowMaker {
 
 	/**
 	 * A new row of `table` in the caller's hall, made by its creating op through sync_push: the first generated
-	 * payload that applies and leaves a row under its id (references pick the hall's existing rows).
+	 * payload that applies and leaves a live row under its id. References pick among `among` when given (rows just
+	 * made for it), else among the hall's rows; when none fits (an event needs a live record), a row of each other
+	 * table is made first and the references pick among those.
 	 */
-	async create(caller: Caller, table: SyncedTable, parents = true): Promise<Record<string, unknown>> {
+	async create(caller: Caller, table: SyncedTable, among?: string[]): Promise<Record<string, unknown>> {
 		const spec = this.creator(table);
 		if (!spec) throw new Error(`no op type creates rows of ${table.name}`);
-		const refs = await this.refs(caller);
+		const refs = { ...(await this.refs(caller)), ...(among ? { own: among } : {}) };
 		for (const sample of samples(spec)) {
 			const payload = materialize(sample, refs) as { id: string };
 			payload.id = crypto.randomUUID();
@@ -85,12 +87,13 @@ export class RowMaker {
 			// A live row: an opening of a ticket the hall already has is born a tombstone (merged into the other).
 			if (row && row['deleted_at'] == null) return row;
 		}
-		if (parents) {
-			// Its rows may need rows of other tables to refer to (an event needs its record): make one of each first.
+		if (among === undefined) {
+			const made: string[] = [];
 			for (const other of this.registry.tables) {
-				if (other !== table && this.creator(other)) await this.create(caller, other, false);
+				if (other !== table && this.creator(other))
+					made.push(String((await this.create(caller, other, []))['id']));
 			}
-			return this.create(caller, table, false);
+			return this.create(caller, table, made);
 		}
 		throw new Error(`no generated ${spec.type} payload made a row of ${table.name} for ${caller.label}`);
 	}
