@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { deviceTimestamp, fromYearOne } from './sync-protocol';
 
 /**
  * A service record (办事记录): everything that happens to one visitor holding one queue ticket, on one day, in
@@ -58,8 +59,8 @@ export const SERVICE_RECORD_RULES = { ...LIMITS, ticketNoPattern: TICKET_NO_PATT
 
 export const ticketNo = z.string().check(z.regex(new RegExp(TICKET_NO_PATTERN)));
 const uuid = z.uuid();
-const timestamp = z.iso.datetime({ offset: true });
-const localDate = z.iso.date();
+const timestamp = deviceTimestamp;
+const localDate = z.iso.date().check(fromYearOne);
 /**
  * Text as people and scanners produce it, within a length: no control characters but tab and line breaks (the
  * server refuses them), and whole characters only (a lone UTF-16 surrogate makes the server refuse the entire
@@ -112,8 +113,10 @@ export const serviceRecordEventRow = z.object({
 export type ServiceRecordEventRow = z.infer<typeof serviceRecordEventRow>;
 
 // Operation payloads: what a device sends in sync_push. The writing functions in SQL validate the same rules.
+// Strict objects: the server refuses a payload with a field its op type does not take (app.dispatch_op), so the
+// client's check must refuse it too rather than strip it.
 
-export const openServiceRecord = z.object({
+export const openServiceRecord = z.strictObject({
 	id: uuid,
 	ticket_no: ticketNo,
 	ticket_date: localDate,
@@ -126,7 +129,7 @@ export const openServiceRecord = z.object({
 export type OpenServiceRecord = z.infer<typeof openServiceRecord>;
 
 /** Plain editable fields: last writer wins, in server order. Absent fields are left as they are. */
-export const updateServiceRecord = z.object({
+export const updateServiceRecord = z.strictObject({
 	id: uuid,
 	category: z.optional(z.nullable(businessCategory)),
 	special_groups: z.optional(z.array(specialGroup)),
@@ -134,14 +137,28 @@ export const updateServiceRecord = z.object({
 });
 export type UpdateServiceRecord = z.infer<typeof updateServiceRecord>;
 
-export const addServiceRecordEvent = z.object({
-	id: uuid,
-	record_id: uuid,
-	kind: eventKind,
-	window_no: windowNo,
-	note: eventNote,
-	occurred_at: timestamp
-});
+/**
+ * A note's visible text: a character other than space, tab and line breaks (the server's rule, the same in any
+ * database locale; the other control characters are refused anyway).
+ */
+const hasVisibleText = (note: string | null): boolean => note !== null && /[^ \t\r\n]/.test(note);
+
+export const addServiceRecordEvent = z
+	.strictObject({
+		id: uuid,
+		record_id: uuid,
+		kind: eventKind,
+		window_no: windowNo,
+		note: eventNote,
+		occurred_at: timestamp
+	})
+	.check(
+		// The server's rules across fields (app.op_service_record_add_event), named by the field to fix.
+		z.refine((event) => event.kind !== 'guide_to_window' || event.window_no !== null, {
+			path: ['window_no']
+		}),
+		z.refine((event) => event.kind !== 'note' || hasVisibleText(event.note), { path: ['note'] })
+	);
 export type AddServiceRecordEvent = z.infer<typeof addServiceRecordEvent>;
 
 /** What a person chooses when adding an event; the device adds the ids and the time. */
@@ -151,5 +168,5 @@ export type NewEvent = Pick<AddServiceRecordEvent, 'kind' | 'window_no' | 'note'
 export type NewRecord = Pick<OpenServiceRecord, 'ticket_no' | 'ticket_date' | 'raw_payload'> &
 	Partial<Pick<OpenServiceRecord, 'category' | 'special_groups' | 'green_channel'>>;
 
-export const deleteServiceRecord = z.object({ id: uuid });
+export const deleteServiceRecord = z.strictObject({ id: uuid });
 export type DeleteServiceRecord = z.infer<typeof deleteServiceRecord>;

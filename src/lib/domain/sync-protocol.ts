@@ -25,6 +25,12 @@ export const SYNC_LIMITS = {
 	maxMessageLength: 500
 } as const;
 
+/** zod's ISO formats allow year 0000, which PostgreSQL cannot store (the server would refuse it). */
+export const fromYearOne = z.refine<string>((value) => !value.startsWith('0000'));
+
+/** A time a device stamps (an op's created_at, times in payloads): RFC 3339 with an offset, as the server reads it. */
+export const deviceTimestamp = z.iso.datetime({ offset: true }).check(fromYearOne);
+
 /**
  * An outbox entry as sent to sync_push: no token, no user id (the server takes those from the JWT). `hall_id` is
  * the hall it was made in: the server refuses it in another one (its author moved before it was sent).

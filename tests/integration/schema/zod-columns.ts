@@ -1,4 +1,5 @@
 import type { core } from 'zod/mini';
+import type { ZodNode as Schema } from '../support/zod-def';
 
 /**
  * What a zod field says about its SQL column: information_schema's data_type, nullability, and an enum's values.
@@ -10,17 +11,6 @@ export interface ExpectedColumn {
 	optional: boolean;
 	/** For an enum, or an array of enum values. */
 	enumValues?: string[];
-}
-
-interface Def {
-	type: string;
-	format?: string;
-	innerType?: Schema;
-	element?: Schema;
-	entries?: Record<string, string>;
-}
-interface Schema {
-	_zod: { def: Def };
 }
 
 const STRING_FORMATS: Readonly<Record<string, string>> = {

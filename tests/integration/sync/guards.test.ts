@@ -107,7 +107,7 @@ describe('a colleague cannot take over or delete another’s record', () => {
 describe('device times outside the window', () => {
 	it.each([
 		['a date beyond year 9999 in UTC', '9999-12-31T23:59:59-14:00'],
-		['a date before year 1 in UTC', '0001-01-01T00:00+14:00'],
+		['a date before year 1 in UTC', '0001-01-01T00:00:00+14:00'],
 		[
 			'a date too far back',
 			new Date(Date.now() - (SYNC_LIMITS.maxDeviceTimeAgeDays + 1) * 86_400_000).toISOString()

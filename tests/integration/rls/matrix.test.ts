@@ -1,0 +1,189 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../../src/lib/features/registry';
+import type { OpSpec } from '../../../src/lib/local/workflow';
+import { useAdminDb } from '../support/clients';
+import { anon, signIn, type Caller } from '../fuzz/support/gateway-calls';
+import { asCaller, sqlState, type Caller as SqlCaller } from './as-caller';
+import { RowMaker } from './support/synced-rows';
+
+// The RLS matrix, generated from the registry: every synced table × read, insert, update, delete × anon, staff of
+// the hall, staff of another hall, a manager of the hall. Statements run as Postgres sees a PostgREST request
+// (as-caller.ts). Every denial is paired with an allowed control: the same statement for the right person, or the
+// same change through the intended path (sync_push as that person), since `authenticated` may never write a table
+// directly. A new workflow's tables join the matrix without editing this file.
+
+const db = useAdminDb();
+const ROLES = ['anon', 'staff of the hall', 'staff of another hall', 'manager of the hall'] as const;
+type Role = (typeof ROLES)[number];
+
+let callers: Record<Role, Caller>;
+let maker: RowMaker;
+beforeAll(async () => {
+	const [staff, other, manager] = await Promise.all([
+		signIn('staff of the hall', 'intake@demo.hall'),
+		signIn('staff of another hall', 'assist@station.demo.hall'),
+		signIn('manager of the hall', 'manager@demo.hall')
+	]);
+	callers = {
+		anon,
+		'staff of the hall': staff,
+		'staff of another hall': other,
+		'manager of the hall': manager
+	};
+	maker = new RowMaker(db(), registry);
+});
+
+const sqlCaller = (caller: Caller, role: 'authenticated' | 'app_writer' = 'authenticated'): SqlCaller =>
+	caller.userId === null ? { role: 'anon' } : { role, userId: caller.userId };
+
+/** Runs a statement as `caller`, rolled back: the SQLSTATE, or 'ok' with the rows it returned or changed. */
+async function run(
+	caller: SqlCaller,
+	sql: string,
+	values: unknown[]
+): Promise<{ state: string; ids: string[] }> {
+	let ids: string[] = [];
+	const state = await asCaller(db(), caller, (client) =>
+		sqlState(async () => {
+			const result = await client.query<{ id: string }>(sql, values);
+			ids = result.rows.map((row) => row.id);
+		})
+	);
+	return { state, ids };
+}
+
+it('the matrix covers exactly the tables the database syncs (app.synced_tables equals the registry)', async () => {
+	const { rows } = await db().query<{ table_name: string }>('select table_name from app.synced_tables');
+	expect(rows.map((row) => row.table_name).sort()).toEqual(registry.tables.map((table) => table.name).sort());
+});
+
+describe.each(registry.tables.map((table) => [table.name, table] as const))('app.%s', (name, table) => {
+	const statements = {
+		read: `select id from app.${name} where id = $1`,
+		insert: `insert into app.${name} select * from jsonb_populate_record(null::app.${name}, $1::jsonb) returning id`,
+		update: `update app.${name} set version = version where id = $1 returning id`,
+		delete: `delete from app.${name} where id = $1 returning id`
+	};
+	let hallRow: Record<string, unknown>;
+	let otherHallRow: Record<string, unknown>;
+	let changers: { spec: OpSpec; tombstones: boolean }[];
+	beforeAll(async () => {
+		// Rows of each hall, made the intended way by their staff.
+		hallRow = await maker.create(callers['staff of the hall'], table);
+		otherHallRow = await maker.create(callers['staff of another hall'], table);
+		changers = await maker.changers(callers['staff of the hall'], table);
+	}, 60_000);
+
+	const as = (role: Role, statement: keyof typeof statements, row = hallRow) =>
+		run(sqlCaller(callers[role]), statements[statement], [
+			statement === 'insert' ? { ...row, id: crypto.randomUUID() } : row['id']
+		]);
+
+	describe('read', () => {
+		it.each(ROLES)('as %s', async (role) => {
+			const read = await as(role, 'read');
+			switch (role) {
+				case 'anon':
+					expect(read.state).toBe('42501');
+					// Control: the same statement for staff of the hall finds the row.
+					expect((await as('staff of the hall', 'read')).ids).toEqual([hallRow['id']]);
+					break;
+				case 'staff of another hall':
+					expect(read).toEqual({ state: 'ok', ids: [] });
+					// Control: their own hall's row is there for them.
+					expect((await as(role, 'read', otherHallRow)).ids).toEqual([otherHallRow['id']]);
+					break;
+				default:
+					expect(read).toEqual({ state: 'ok', ids: [hallRow['id']] });
+			}
+		});
+	});
+
+	describe('insert', () => {
+		it.each(ROLES)(
+			'as %s: never directly; through sync_push as the person, in their own hall only',
+			async (role) => {
+				expect((await as(role, 'insert')).state).toBe('42501');
+				const creator = maker.creator(table);
+				if (!creator) throw new Error(`no op type creates rows of ${name}`);
+				if (role === 'anon') {
+					expect(await maker.push(anon, creator.type, { id: crypto.randomUUID() })).toBe('HTTP 401');
+					// Control: staff of the hall make such a row through sync_push.
+					const made = await maker.create(callers['staff of the hall'], table);
+					expect(made['hall_id']).toBe(callers['staff of the hall'].hallId);
+					return;
+				}
+				if (role === 'staff of another hall') {
+					// Sent into the hall it is not theirs: refused before anything is written.
+					const verdict = await maker.push(
+						callers[role],
+						creator.type,
+						{ id: crypto.randomUUID() },
+						hallRow['hall_id'] as string
+					);
+					expect(verdict).toBe('rejected (hall_changed)');
+				}
+				const made = await maker.create(callers[role], table);
+				expect(made['hall_id']).toBe(callers[role].hallId);
+			}
+		);
+	});
+
+	describe('update', () => {
+		it.each(ROLES)('as %s: never directly; the writing role only within the caller’s hall', async (role) => {
+			expect((await as(role, 'update')).state).toBe('42501');
+			const writer = callers[role].userId === null ? undefined : sqlCaller(callers[role], 'app_writer');
+			if (writer) {
+				const changed = await run(writer, statements.update, [hallRow['id']]);
+				expect(changed.ids).toEqual(role === 'staff of another hall' ? [] : [hallRow['id']]);
+			}
+			// Control for a denial: the writing role changes the row for staff of the hall.
+			const control = await run(sqlCaller(callers['staff of the hall'], 'app_writer'), statements.update, [
+				hallRow['id']
+			]);
+			expect(control.ids).toEqual([hallRow['id']]);
+		});
+
+		it.each(ROLES)('as %s: through the ops that change a row of the table', async (role) => {
+			for (const { spec } of changers.filter((changer) => !changer.tombstones)) {
+				await expectIntendedPath(role, spec);
+			}
+		});
+	});
+
+	describe('delete', () => {
+		it.each(ROLES)('as %s: never a hard delete, not even by the writing role', async (role) => {
+			expect((await as(role, 'delete')).state).toBe('42501');
+			if (callers[role].userId !== null) {
+				const writer = await run(sqlCaller(callers[role], 'app_writer'), statements.delete, [hallRow['id']]);
+				expect(writer.state).toBe('42501');
+			}
+			// Control: the row is there to be deleted, readable by staff of the hall.
+			expect((await as('staff of the hall', 'read')).ids).toEqual([hallRow['id']]);
+		});
+
+		it.each(ROLES)('as %s: through the ops that tombstone a row of the table', async (role) => {
+			for (const { spec } of changers.filter((changer) => changer.tombstones)) {
+				await expectIntendedPath(role, spec);
+			}
+		});
+	});
+
+	/**
+	 * An op that changes rows of this table, as `role`, on a new row of the hall made by staff of the hall (its
+	 * first responder): applied for the hall's staff and manager, refused and the row unchanged for staff of another
+	 * hall and anon, each refusal paired with the same op applied for the row's author.
+	 */
+	async function expectIntendedPath(role: Role, spec: OpSpec): Promise<void> {
+		const author = callers['staff of the hall'];
+		const row = await maker.create(author, table);
+		if (role === 'staff of the hall' || role === 'manager of the hall') {
+			expect(await maker.change(callers[role], table, spec, row)).toMatchObject({ verdict: 'applied' });
+			return;
+		}
+		const tried = await maker.attempt(callers[role], table, spec, row);
+		expect(tried.verdict).toMatch(role === 'anon' ? /^HTTP 401$/ : /^rejected \((not_found|hall_changed)\)$/);
+		expect(tried.after).toEqual(row);
+		expect(await maker.change(author, table, spec, row)).toMatchObject({ verdict: 'applied' });
+	}
+});

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import type pg from 'pg';
+import type { OpSpec, SyncedTable } from '../../../../src/lib/local/workflow';
+import type { Registry } from '../../../../src/lib/local/registry';
+import { idsByHall, rowsWithIds } from '../../fuzz/support/db-state';
+import { callRpc, type Caller } from '../../fuzz/support/gateway-calls';
+import { materialize, type RefContext } from '../../fuzz/support/refs';
+import { schemaArbitraries } from '../../fuzz/support/zod-arbitrary';
+
+/**
+ * Rows of any synced table, made and changed the intended way (sync_push as a staff member), with payloads
+ * generated from the op types' schemas: the RLS matrix needs a row of every table, and an allowed write to pair
+ * with each denied one, without naming a workflow.
+ */
+
+/** Candidate payloads per op type, the same in every run. */
+const samples = (spec: OpSpec): unknown[] =>
+	fc.sample(schemaArbitraries(spec.schema).valid, { seed: 20261130, numRuns: 60 });
+
+export interface SyncedRow {
+	table: string;
+	row: Record<string, unknown>;
+}
+
+export class RowMaker {
+	constructor(
+		private readonly db: pg.Pool,
+		private readonly registry: Registry
+	) {}
+
+	/** The op type that creates rows of `table` (its discard drops the row it made). */
+	creator(table: SyncedTable): OpSpec | undefined {
+		return this.registry.ops.find(
+			(op) => typeof op.spec.discard === 'object' && op.spec.discard.drop.name === table.name
+		)?.spec;
+	}
+
+	async refs(caller: Caller): Promise<RefContext> {
+		const tables = this.registry.tables.map((table) => table.name);
+		const byHall = await idsByHall(this.db, tables);
+		const ownHall = caller.hallId ?? '';
+		return {
+			own: byHall.get(ownHall) ?? [],
+			other: [],
+			ownHall,
+			otherHall: ownHall,
+			now: new Date(),
+			fresh: () => crypto.randomUUID()
+		};
+	}
+
+	/** Pushes one op as `caller`; its result's status and code. */
+	async push(caller: Caller, type: string, payload: unknown, hall = caller.hallId): Promise<string> {
+		const op = {
+			op_id: crypto.randomUUID(),
+			type,
+			payload,
+			created_at: new Date().toISOString(),
+			schema_version: 1,
+			hall_id: hall
+		};
+		const answer = await callRpc(caller, 'sync_push', { ops: [op] });
+		if (answer.status !== 200) return `HTTP ${answer.status}`;
+		const [result] = answer.body as { status: string; code?: string }[];
+		return result?.code ? `${result.status} (${result.code})` : (result?.status ?? 'no result');
+	}
+
+	async row(table: SyncedTable, id: string): Promise<Record<string, unknown> | undefined> {
+		return (await rowsWithIds(this.db, [table.name], [id]))[0]?.row;
+	}
+
+	/**
+	 * A new row of `table` in the caller's hall, made by its creating op through sync_push: the first generated
+	 * payload that applies and leaves a live row under its id. References pick among `among` when given (rows just
+	 * made for it), else among the hall's rows; when none fits (an event needs a live record), a row of each other
+	 * table is made first and the references pick among those.
+	 */
+	async create(caller: Caller, table: SyncedTable, among?: string[]): Promise<Record<string, unknown>> {
+		const spec = this.creator(table);
+		if (!spec) throw new Error(`no op type creates rows of ${table.name}`);
+		const refs = { ...(await this.refs(caller)), ...(among ? { own: among } : {}) };
+		for (const sample of samples(spec)) {
+			const payload = materialize(sample, refs) as { id: string };
+			payload.id = crypto.randomUUID();
+			if ((await this.push(caller, spec.type, payload)) !== 'applied') continue;
+			const row = await this.row(table, payload.id);
+			// A live row: an opening of a ticket the hall already has is born a tombstone (merged into the other).
+			if (row && row['deleted_at'] == null) return row;
+		}
+		if (among === undefined) {
+			const made: string[] = [];
+			for (const other of this.registry.tables) {
+				if (other !== table && this.creator(other))
+					made.push(String((await this.create(caller, other, []))['id']));
+			}
+			return this.create(caller, table, made);
+		}
+		throw new Error(`no generated ${spec.type} payload made a row of ${table.name} for ${caller.label}`);
+	}
+
+	/**
+	 * The op types that change an existing row of `table` (a row made for the purpose, by `author`), and whether
+	 * each one tombstones it: the intended path of an update or a delete.
+	 */
+	async changers(author: Caller, table: SyncedTable): Promise<{ spec: OpSpec; tombstones: boolean }[]> {
+		const found: { spec: OpSpec; tombstones: boolean }[] = [];
+		for (const { spec } of this.registry.ops) {
+			if (spec.discard !== 'pull_again') continue;
+			const change = await this.change(author, table, spec, await this.create(author, table));
+			if (change) found.push({ spec, tombstones: change.after['deleted_at'] != null });
+		}
+		return found;
+	}
+
+	/** Applies `spec` to `row` as `caller`; the row before and after, or undefined when it did not change it. */
+	async change(
+		caller: Caller,
+		table: SyncedTable,
+		spec: OpSpec,
+		row: Record<string, unknown>
+	): Promise<{ verdict: string; after: Record<string, unknown> } | undefined> {
+		const refs = await this.refs(caller);
+		let verdict = 'no payload tried';
+		for (const sample of samples(spec)) {
+			const payload = { ...(materialize(sample, refs) as object), id: row['id'] };
+			verdict = await this.push(caller, spec.type, payload);
+			if (verdict !== 'applied') continue;
+			const after = await this.row(table, String(row['id']));
+			if (after && after['version'] !== row['version']) return { verdict, after };
+		}
+		return undefined;
+	}
+
+	/** What `spec` does to `row` as `caller` with its first generated payload: the verdict, and the row after. */
+	async attempt(
+		caller: Caller,
+		table: SyncedTable,
+		spec: OpSpec,
+		row: Record<string, unknown>,
+		hall?: string | null
+	) {
+		const refs = await this.refs(caller);
+		const payload = { ...(materialize(samples(spec)[0], refs) as object), id: row['id'] };
+		const verdict = await this.push(caller, spec.type, payload, hall);
+		return { verdict, after: await this.row(table, String(row['id'])) };
+	}
+}
