@@ -13,11 +13,11 @@ describe('torture run (short)', () => {
 		const report = await runTorture({
 			devices: 24,
 			durationMs: 30_000,
-			untilFaults: { faults: 1_050, maxDurationMs: 50_000 },
+			untilFaults: { faults: 1_050, maxDurationMs: 60_000 },
 			seed,
-			faultRate: 0.6,
+			faultRate: 0.65,
 			killChance: 0.05,
-			workChance: 0.2,
+			workChance: 0.15,
 			offlineChance: 0.01,
 			stack: stack(),
 			settleMs: 30_000
