@@ -128,7 +128,7 @@ export async function runTorture(options: RunOptions): Promise<RunReport> {
 			`torture: ${devices.length} devices signed in; working for ${(options.durationMs / 1000).toFixed(0)} s`
 		);
 
-		const meant = async (device: TortureDevice, entry: RejectedEntry): Promise<string | null> => {
+		const meant = async (entry: RejectedEntry): Promise<string | null> => {
 			const workload = workloadOf(workloads, entry.type);
 			return workload ? workload.meantRejection(entry, db) : null;
 		};
@@ -138,7 +138,7 @@ export async function runTorture(options: RunOptions): Promise<RunReport> {
 				.filter((entry) => entry.actor.user_id === device.actor.user_id)
 				.toArray();
 			for (const entry of refused) {
-				const reason = await meant(device, entry);
+				const reason = await meant(entry);
 				rejections.set(entry.op_id, { entry, device: device.index, meant: reason });
 				if (reason !== null && entry.seq !== undefined) await discardRejected(device.db, registry, entry.seq);
 			}
