@@ -48,6 +48,8 @@ export class FaultProxy {
 	) as Record<FaultKind, number>;
 	/** Requests refused because their device was offline (not faults: the device chose to be offline). */
 	offlineRefusals = 0;
+	/** Requests the proxy could not forward (not injected): the device saw a network error it did not cause. */
+	upstreamFailures = 0;
 	requests = 0;
 	/** Faults are injected only while this is true; the final sync runs with it false. */
 	faultsOn = true;
@@ -55,7 +57,6 @@ export class FaultProxy {
 	readonly #target: URL;
 	readonly #rng: Rng;
 	readonly #faultRate: number;
-	readonly #agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 	#server: http.Server | undefined;
 	#port = 0;
 
@@ -67,8 +68,14 @@ export class FaultProxy {
 
 	async start(): Promise<void> {
 		const server = http.createServer((request, response) => {
-			void this.#handle(request, response).catch(() => response.destroy());
+			void this.#handle(request, response).catch(() => {
+				this.upstreamFailures++;
+				response.destroy();
+			});
 		});
+		// Longer than a device's client keeps an idle connection (it reads this from Keep-Alive, less a second), so
+		// the proxy never closes a connection the client is about to reuse: that would be a fault nobody injected.
+		server.keepAliveTimeout = 65_000;
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		this.#server = server;
 		this.#port = (server.address() as AddressInfo).port;
@@ -91,7 +98,6 @@ export class FaultProxy {
 	async close(): Promise<void> {
 		this.#server?.closeAllConnections();
 		await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
-		this.#agent.destroy();
 	}
 
 	async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -172,7 +178,8 @@ export class FaultProxy {
 					method: request.method,
 					path,
 					headers: { ...request.headers, host: this.#target.host, 'content-length': body.length },
-					agent: this.#agent
+					// A connection per request: reusing one the gateway is closing as idle would lose the request.
+					agent: false
 				},
 				(answer) => {
 					readBody(answer).then(

@@ -47,11 +47,12 @@ function print(label: string, report: RunReport): void {
 	console.log(
 		`  errors ${errors}${errors > 0 ? `: ${[...report.push.errorSamples, ...report.pull.errorSamples].join(' | ')}` : ''}`
 	);
+	console.log(`  requests the proxy failed to forward (not the server's doing): ${report.upstreamFailures}`);
 	console.log(`  event loop of the devices' process ${(report.eventLoopUtilization * 100).toFixed(0)}% busy`);
 }
 
 /** Device counts tried in turn until p95 push passes the limit. */
-const ramp = [5, 10, 20, 30, 40, 50, 60, 80, 100];
+const ramp = [1, 2, 5, 10, 20, 30, 40, 50, 60, 80, 100];
 const rampMs = settings.rampSeconds * 1000;
 
 it(

@@ -13,7 +13,7 @@ export function formatReport(report: RunReport, rerun: string): string {
 		`  server        ${exactlyOnce.applied} applied, ${exactlyOnce.rejected} rejected`,
 		`  faults        ${report.totalFaults} of ${report.requests} requests: ${Object.entries(report.faults)
 			.map(([kind, count]) => `${kind} ${count}`)
-			.join(', ')}`,
+			.join(', ')}; ${report.upstreamFailures} not forwarded for other reasons`,
 		`  this process  event loop ${(report.eventLoopUtilization * 100).toFixed(0)}% busy while the devices worked; ` +
 			`libraries logged ${report.libraryLogLines} transient errors`,
 		`  devices       ${report.offlineSpells} offline spells, ${report.restarts} killed mid-push and relaunched`,

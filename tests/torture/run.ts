@@ -66,6 +66,8 @@ export interface RunReport {
 	faults: Record<FaultKind, number>;
 	totalFaults: number;
 	requests: number;
+	/** Requests the proxy failed to forward without meaning to (should be 0). */
+	upstreamFailures: number;
 	offlineSpells: number;
 	restarts: number;
 	exactlyOnce: ExactlyOnce;
@@ -222,6 +224,7 @@ export async function runTorture(options: RunOptions): Promise<RunReport> {
 			faults: { ...proxy.faults },
 			totalFaults: proxy.totalFaults,
 			requests: proxy.requests,
+			upstreamFailures: proxy.upstreamFailures,
 			offlineSpells,
 			restarts: devices.reduce((sum, device) => sum + device.restarts, 0),
 			exactlyOnce,
