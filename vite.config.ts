@@ -153,7 +153,25 @@ export default defineConfig({
 					hookTimeout: 120_000,
 					fileParallelism: false
 				}
-			}
+			},
+			// The long torture run and the sync load bench (tests/torture/*.run.ts): minutes each, so only when their
+			// commands ask for them (`npm run torture`, tests/bench/sync-load.ts), never in `npm test`. Their own fresh
+			// stack, from the same global setup; their reports print as they come.
+			...(process.env['HALL_PROOF_RUN']
+				? [
+						{
+							extends: true as const,
+							test: {
+								name: 'proof',
+								include: ['tests/torture/**/*.run.ts'],
+								environment: 'node',
+								globalSetup: ['tests/integration/setup/global-setup.ts'],
+								hookTimeout: 120_000,
+								disableConsoleIntercept: true
+							}
+						}
+					]
+				: [])
 		]
 	}
 });

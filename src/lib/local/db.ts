@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { FIRST_CURSOR, type Op } from '$lib/domain/sync-protocol';
 
 /** Who made a local change: the signed-in staff member, as the server will see them when the op arrives. */
@@ -87,8 +87,9 @@ export class LocalDb extends Dexie {
 	/** The tables a user action writes (its rows, its outbox op, the actor): every mutation's transaction scope. */
 	readonly writeTables: readonly string[];
 
-	constructor(name: string, schema: LocalSchema) {
-		super(name);
+	/** `options`: Dexie's, e.g. an IndexedDB of its own for each simulated device of the torture run. */
+	constructor(name: string, schema: LocalSchema, options?: DexieOptions) {
+		super(name, options);
 		this.syncedTables = schema.tables.map((table) => table.name);
 		this.writeTables = [...this.syncedTables, 'outbox', 'sync_state'];
 		const synced: Record<string, string> = Object.fromEntries(

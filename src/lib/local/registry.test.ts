@@ -120,7 +120,8 @@ describe('pulled rows', () => {
 				},
 				{ table: 'visits', row: { id: 'v1' } },
 				{ table: 'visits', row: { id: 'v2' } }
-			])
+			]),
+			FIRST_CURSOR
 		);
 		expect(skipped).toBe(3);
 		expect(await serviceRecords.of(db).count()).toBe(1);

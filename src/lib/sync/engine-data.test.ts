@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { discardRejected } from '$lib/local/rejected';
 import { listRecords, loadRecord } from '$lib/local/service-records/queries';
 import { openServiceRecord, updateServiceRecord } from '$lib/local/service-records/writes';
 import { FIRST_CURSOR } from '$lib/domain/sync-protocol';
@@ -35,12 +36,34 @@ describe('sync engine and the data on screen', () => {
 
 		// The server's copy, changed by a colleague (green channel) but without our category yet.
 		server.put('service_records', recordRow({ ...record, green_channel: true }));
-		await storePage(db, registry, STAFF.user_id, await server.pull(FIRST_CURSOR, 100));
+		await storePage(db, registry, STAFF.user_id, await server.pull(FIRST_CURSOR, 100), FIRST_CURSOR);
 
 		const shown = await loadRecord(db, record.id);
 		expect(shown?.record.category).toBe('credit_repair');
 		expect(shown?.record.green_channel).toBe(true);
 		expect(shown?.pending).toBe(true);
+	});
+
+	it('a refused change given up while a pull is on its way still brings the server’s values back', async () => {
+		const server = new FakeServer();
+		server.judge = (op) => (op.type === 'service_record.update' ? 'forbidden' : null);
+		const { db, engine } = await started(server);
+		const record = await openServiceRecord(db, ticket('E001'));
+		server.put('service_records', recordRow({ ...record }));
+		await engine.sync();
+		await updateServiceRecord(db, { id: record.id, category: 'credit_repair' });
+		await engine.sync();
+		const [refused] = await db.rejected.toArray();
+		expect(refused?.code).toBe('forbidden');
+
+		// The person gives the change up while the next pull (from the old cursor) is on its way.
+		server.onPull = async () => {
+			server.onPull = null;
+			await discardRejected(db, registry, refused?.seq ?? 0);
+		};
+		await engine.sync();
+
+		expect((await loadRecord(db, record.id))?.record.category).toBeNull();
 	});
 
 	it('a new scope epoch wipes the synced rows and pulls again, but keeps the outbox', async () => {

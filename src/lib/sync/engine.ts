@@ -239,7 +239,9 @@ export class SyncEngine {
 				await wipeForEpoch(db, registry, userId, page.epoch);
 				continue;
 			}
-			const skipped = await storePage(db, registry, userId, page);
+			const skipped = await storePage(db, registry, userId, page, state.cursor);
+			// The cursor moved while the page was on its way (an op was discarded): pull from where it is now.
+			if (skipped === 'stale') continue;
 			if (skipped > 0) console.warn(`sync: skipped ${skipped} pulled rows this app version cannot read`);
 			if (!page.has_more) return;
 		}

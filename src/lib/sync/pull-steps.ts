@@ -17,16 +17,24 @@ export async function readState(db: LocalDb): Promise<SyncState> {
 
 /**
  * Stores one page and its cursor in one transaction, so a crash leaves either both or neither. Rows this app
- * cannot read are added to the state's `unreadable` tally (shown in the sync panel). Returns how many there were.
+ * cannot read are added to the state's `unreadable` tally (shown in the sync panel). Returns how many there were,
+ * or 'stale' when the stored cursor is no longer the one the page was asked from (`from`): something moved it
+ * while the page was on its way (a discarded op asking to pull again from the start), and storing the page's
+ * cursor over it would lose that. Nothing is stored then; the caller pulls again from the cursor now stored.
  */
 export async function storePage(
 	db: LocalDb,
 	registry: Registry,
 	userId: string,
-	page: PullResult
-): Promise<number> {
-	let skipped = 0;
+	page: PullResult,
+	from: string
+): Promise<number | 'stale'> {
+	let skipped: number | 'stale' = 0;
 	await db.transaction('rw', pullTables(db), async () => {
+		if ((await readState(db)).cursor !== from) {
+			skipped = 'stale';
+			return;
+		}
 		const unreadable = await storePulledChanges(db, registry, page.changes);
 		skipped = unreadable.count;
 		await reapplyPending(db, registry, userId);

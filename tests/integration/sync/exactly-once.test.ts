@@ -70,6 +70,22 @@ describe('replays', () => {
 		expect(await countRows(db, 'service_record_events', 'record_id', open.payload.id)).toBe(1);
 	});
 
+	it('the same batch sent again while it is still running (a duplicated delivery, a relaunched app) has one effect', async () => {
+		for (let round = 0; round < 3; round++) {
+			const open = openRecord();
+			const batch: UnsentOp[] = [open, ...Array.from({ length: 60 }, () => addEvent(open.payload.id))];
+			const answers = await Promise.all([1, 2, 3, 4].map(() => push(tablet, batch)));
+
+			// Each op is applied by one call and answered as a duplicate by the others; no call fails.
+			for (const [index, op] of batch.entries()) {
+				const statuses = answers.map((results) => results[index]?.status).sort();
+				expect(statuses, op.op_id).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate']);
+			}
+			expect(await countRows(db, 'service_records', 'ticket_no', open.payload.ticket_no)).toBe(1);
+			expect(await countRows(db, 'service_record_events', 'record_id', open.payload.id)).toBe(60);
+		}
+	});
+
 	it('op ids are per user: another staff member’s op with the same id is applied, not a duplicate', async () => {
 		const mine = openRecord();
 		const theirs: UnsentOp = { ...openRecord(), op_id: mine.op_id };
