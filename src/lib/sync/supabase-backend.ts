@@ -4,14 +4,28 @@ import { opResult, pullResult, type Op, type OpResult, type PullResult } from '$
 import { classifyFailure, SyncTransportError, type SyncBackend } from './backend';
 
 /**
+ * How long a sync call may go unanswered before it counts as a network failure. Hall Wi-Fi can swallow a request
+ * without ever closing its connection; without a limit that one request would hold the device's sync until the
+ * app is relaunched. Generous next to the server's own bounds (a push stops taking ops after 2 s, a pull page is
+ * at most 1,000 rows), so only a lost request reaches it; the engine then backs off and sends again, and an op
+ * the server had applied meanwhile comes back as `duplicate`.
+ */
+export const SYNC_REQUEST_TIMEOUT_MS = 30_000;
+
+/**
  * The engine's backend over supabase-js: sync_push / sync_pull RPCs, answers checked with the protocol's zod
  * schemas (a server that answers in another shape is treated as a failing server, never trusted blindly).
  */
-export function supabaseBackend(client: () => BackendClient): SyncBackend {
+export function supabaseBackend(
+	client: () => BackendClient,
+	options: { requestTimeoutMs?: number } = {}
+): SyncBackend {
+	const timeoutMs = options.requestTimeoutMs ?? SYNC_REQUEST_TIMEOUT_MS;
+
 	async function call<T>(fn: string, args: Record<string, unknown>, schema: z.ZodMiniType<T>): Promise<T> {
 		let response;
 		try {
-			response = await client().rpc(fn, args);
+			response = await client().rpc(fn, args).abortSignal(AbortSignal.timeout(timeoutMs));
 		} catch (error) {
 			throw new SyncTransportError('network', 0, 'fetch', String(error));
 		}
