@@ -48,14 +48,19 @@ class DeviceSync implements SignOutGuard {
 	#askedForPersistence = false;
 	/** Counts starts and stops, so a start that yielded finds out it was stopped or superseded meanwhile. */
 	#generation = 0;
+	/** The running start's preparation of the device for its user, which a sign-out's wipe must come after. */
+	#preparing: Promise<void> | null = null;
+	/** Set by a sign-out or hand-over, after which the page reloads: nothing may start syncing before it does. */
+	#closed = false;
 
 	/** Starts syncing for this user (a different user's synced rows are wiped first). Idempotent per user. */
 	async start(actor: Actor, db: LocalDb = localDb()): Promise<void> {
-		if (this.#userId === actor.user_id) return;
+		if (this.#closed || this.#userId === actor.user_id) return;
 		this.stop();
 		const generation = this.#generation;
 		this.#userId = actor.user_id;
-		await prepareForUser(db, actor);
+		this.#preparing = prepareForUser(db, actor);
+		await this.#preparing;
 		await yieldToMain();
 		if (generation !== this.#generation) return; // stopped, or started again, meanwhile
 		const subscription = liveQuery(() => deviceWork(db, actor.user_id)).subscribe({
@@ -108,7 +113,11 @@ class DeviceSync implements SignOutGuard {
 
 	/** At sign-out or hand-over: stop, and leave nothing of the hall's data for the next person on this device. */
 	async forget(_userId: string, db: LocalDb = localDb()): Promise<void> {
+		// A start the screen scheduled may still be on its way (it waits for the first paint, then for its code):
+		// it must neither write the user back after the wipe nor begin afterwards.
+		this.#closed = true;
 		this.stop();
+		await this.#preparing?.catch(() => undefined);
 		await wipeSyncedData(db);
 	}
 
