@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
+import { hasVisibleText, plainText } from './text';
+
+export { isPlainText } from './text';
 
 /**
  * A service record (办事记录): everything that happens to one visitor holding one queue ticket, on one day, in
@@ -61,17 +64,6 @@ export const ticketNo = z.string().check(z.regex(new RegExp(TICKET_NO_PATTERN)))
 const uuid = z.uuid();
 const timestamp = deviceTimestamp;
 const localDate = z.iso.date().check(fromYearOne);
-/**
- * Text as people and scanners produce it, within a length: no control characters but tab and line breaks (the
- * server refuses them), and whole characters only (a lone UTF-16 surrogate makes the server refuse the entire
- * push, not just the one op).
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-export const isPlainText = (value: string): boolean =>
-	value.isWellFormed() && !CONTROL_CHARACTERS.test(value);
-const plainText = (max: number) => z.string().check(z.maxLength(max), z.refine(isPlainText));
-
 const rawPayload = plainText(LIMITS.rawPayload);
 const windowNo = z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowNo)));
 const eventNote = z.nullable(plainText(LIMITS.note));
@@ -136,12 +128,6 @@ export const updateServiceRecord = z.strictObject({
 	green_channel: z.optional(z.boolean())
 });
 export type UpdateServiceRecord = z.infer<typeof updateServiceRecord>;
-
-/**
- * A note's visible text: a character other than space, tab and line breaks (the server's rule, the same in any
- * database locale; the other control characters are refused anyway).
- */
-const hasVisibleText = (note: string | null): boolean => note !== null && /[^ \t\r\n]/.test(note);
 
 export const addServiceRecordEvent = z
 	.strictObject({
