@@ -37,4 +37,3 @@ export function isStaffProfile(value: unknown): value is StaffProfile {
 
 const isOptionalText = (value: unknown): boolean =>
 	value === undefined || value === null || typeof value === 'string';
-}
