@@ -64,7 +64,9 @@ const mark = (material_key: string, status: 'present' | 'missing') => ({
 async function recordPayload(context: ExampleContext, incomplete = false): Promise<Record<string, unknown>> {
 	const version = await versionOf(context);
 	// The gap of an incomplete one: a required material missing (an optional one would make no gap).
-	const gap = incomplete ? version.materials.find((material) => material.requirement === 'required') : undefined;
+	const gap = incomplete
+		? version.materials.find((material) => material.requirement === 'required')
+		: undefined;
 	if (incomplete && !gap) throw new Error(`version ${version.id} has no required material`);
 	return {
 		id: crypto.randomUUID(),
@@ -84,7 +86,7 @@ async function recordPayload(context: ExampleContext, incomplete = false): Promi
 }
 
 export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
-	'service_item.publish': async () => publishPayload(),
+	'service_item.publish': () => Promise.resolve(publishPayload()),
 	'precheck.record': (context) => recordPayload(context),
 	// A return visit needs an open notice of the caller's hall: recorded first, then its open point marked.
 	'precheck.recheck': async (context) => {

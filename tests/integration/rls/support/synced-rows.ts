@@ -41,8 +41,9 @@ export class RowMaker {
 		const creating = this.registry.ops.filter((op) => typeof op.spec.discard === 'object');
 		const workflow = this.registry.workflows.find((candidate) => candidate.tables.includes(table))?.name;
 		return (
-			creating.find((op) => typeof op.spec.discard === 'object' && op.spec.discard.drop.name === table.name) ??
-			creating.find((op) => op.workflow === workflow)
+			creating.find(
+				(op) => typeof op.spec.discard === 'object' && op.spec.discard.drop.name === table.name
+			) ?? creating.find((op) => op.workflow === workflow)
 		)?.spec;
 	}
 
