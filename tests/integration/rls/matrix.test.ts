@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../../src/lib/features/registry';
 import type { OpSpec } from '../../../src/lib/local/workflow';
 import { useAdminDb } from '../support/clients';
 import { anon, signIn, type Caller } from '../fuzz/support/gateway-calls';
-import { createAccount } from '../sync/support/people';
 import { asCaller, sqlState, type Caller as SqlCaller } from './as-caller';
 import { MANAGERS_ONLY } from './support/op-examples';
 import { RowMaker } from './support/synced-rows';
@@ -20,23 +19,16 @@ const db = useAdminDb();
 const ROLES = ['anon', 'staff of the hall', 'staff of another hall', 'manager of the hall'] as const;
 type Role = (typeof ROLES)[number];
 
-const otherManagerEmail = 'matrix-station-manager@test.hall';
-
 let callers: Record<Role, Caller>;
-/** The other hall's manager: the seed has none in the street station, so the matrix adds one (left inactive). */
+/** The other hall's manager, for the tables only managers write. */
 let otherManager: Caller;
 let maker: RowMaker;
 beforeAll(async () => {
-	await createAccount(db(), otherManagerEmail, {
-		hall: 'a0000000-0000-4000-8000-000000000002',
-		post: 'manager',
-		name: '矩阵站点管理员'
-	});
 	const [staff, other, manager, stationManager] = await Promise.all([
 		signIn('staff of the hall', 'intake@demo.hall'),
 		signIn('staff of another hall', 'assist@station.demo.hall'),
 		signIn('manager of the hall', 'manager@demo.hall'),
-		signIn('manager of another hall', otherManagerEmail)
+		signIn('manager of another hall', 'manager@station.demo.hall')
 	]);
 	callers = {
 		anon,
@@ -46,12 +38,6 @@ beforeAll(async () => {
 	};
 	otherManager = stationManager;
 	maker = new RowMaker(db(), registry, (hall) => (hall === manager.hallId ? manager : otherManager));
-});
-afterAll(async () => {
-	await db().query(
-		'update app.staff set active = false where user_id = (select id from auth.users where email = $1)',
-		[otherManagerEmail]
-	);
 });
 
 /** The manager of a role's hall. */

@@ -5,7 +5,7 @@ import { recheckPrecheck, recordPrecheck as recordSchema } from '../../../src/li
 import { FIRST_CURSOR } from '../../../src/lib/domain/sync-protocol';
 import { adminDb, anonClient } from '../support/clients';
 import { openRecord } from './support/ops';
-import { center, createAccount, staff, staffIdOf, station } from './support/people';
+import { center, staff, staffIdOf } from './support/people';
 import {
 	companyDraft,
 	missing,
@@ -24,8 +24,6 @@ import { device, pullAll, push, type SyncClient } from './support/sync-client';
 // applicant's own copy of the notice (docs/PRECHECK.md): the server decides the result, a notice number is never
 // reused, a return visit checks only the open points, and a new gap is a broken promise with its reason.
 
-const stationManagerEmail = 'precheck-station-manager@test.hall';
-
 let db: pg.Pool;
 let intake: SyncClient;
 let assist: SyncClient;
@@ -37,7 +35,6 @@ let versionId: string;
 let stationVersionId: string;
 beforeAll(async () => {
 	db = adminDb();
-	await createAccount(db, stationManagerEmail, { hall: station, post: 'manager', name: '站点管理员' });
 	let stationManager: SyncClient;
 	[intake, assist, delivery, manager, stationAssist, stationManager] = await Promise.all([
 		device(staff.intake.email),
@@ -45,7 +42,7 @@ beforeAll(async () => {
 		device(staff.delivery.email),
 		device(staff.manager.email),
 		device(staff.stationAssist.email),
-		device(stationManagerEmail)
+		device(staff.stationManager.email)
 	]);
 	const centerItem = publish(companyDraft());
 	const stationItem = publish(companyDraft());
@@ -55,10 +52,6 @@ beforeAll(async () => {
 	stationVersionId = stationItem.payload.id;
 });
 afterAll(async () => {
-	await db.query(
-		'update app.staff set active = false where user_id = (select id from auth.users where email = $1)',
-		[stationManagerEmail]
-	);
 	await db.end();
 });
 

@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishServiceItem } from '../../../src/lib/domain/service-catalog';
 import { FIRST_CURSOR } from '../../../src/lib/domain/sync-protocol';
 import { adminDb } from '../support/clients';
-import { center, createAccount, staff, station } from './support/people';
+import { center, staff } from './support/people';
 import { companyDraft, publish, uniqueCode, withdraw } from './support/prechecks';
 import { device, pullAll, push, type SyncClient } from './support/sync-client';
 
 // The service catalog's writing functions (service_item.publish / withdraw): versions numbered by the server,
 // old versions kept as they were, managers only, one code per item in a hall (docs/PRECHECK.md).
-
-const stationManagerEmail = 'catalog-station-manager@test.hall';
 
 let db: pg.Pool;
 let manager: SyncClient;
@@ -18,19 +16,13 @@ let intake: SyncClient;
 let stationManager: SyncClient;
 beforeAll(async () => {
 	db = adminDb();
-	// The seed has no manager in the street station; this one stays (its versions name it), inactive after the file.
-	await createAccount(db, stationManagerEmail, { hall: station, post: 'manager', name: '站点管理员' });
 	[manager, intake, stationManager] = await Promise.all([
 		device(staff.manager.email),
 		device(staff.intake.email),
-		device(stationManagerEmail)
+		device(staff.stationManager.email)
 	]);
 });
 afterAll(async () => {
-	await db.query(
-		'update app.staff set active = false where user_id = (select id from auth.users where email = $1)',
-		[stationManagerEmail]
-	);
 	await db.end();
 });
 
