@@ -4,7 +4,7 @@ import { noticeView } from '../../../src/lib/domain/notice-view';
 import { recheckPrecheck, recordPrecheck as recordSchema } from '../../../src/lib/domain/precheck';
 import { FIRST_CURSOR } from '../../../src/lib/domain/sync-protocol';
 import { adminDb, anonClient } from '../support/clients';
-import { openRecord } from './support/ops';
+import { minutesAgo, openRecord } from './support/ops';
 import { center, staff, staffIdOf } from './support/people';
 import {
 	companyDraft,
@@ -204,6 +204,21 @@ describe('precheck.record: the server decides the result', () => {
 			recordWithNotice(versionId, { record_id: stationOpen.payload.id })
 		]);
 		expect(refused).toMatchObject({ status: 'rejected', code: 'not_found' });
+	});
+
+	it('follows its service record when two devices’ openings of one ticket merge', async () => {
+		const later = openRecord({ opened_at: minutesAgo(1) });
+		await push(intake, [later]);
+		const check = recordWithNotice(versionId, { record_id: later.payload.id });
+		await push(intake, [check]);
+		// A colleague opened the same ticket earlier, offline: their record survives the merge.
+		const earlier = openRecord({ ticket_no: later.payload.ticket_no, opened_at: minutesAgo(5) });
+		await push(assist, [earlier]);
+		expect(await precheck(check.payload.id)).toMatchObject({ record_id: earlier.payload.id });
+		// A pre-check naming the merged record afterwards lands on the survivor too.
+		const afterwards = recordWithNotice(versionId, { record_id: later.payload.id });
+		expect(await push(intake, [afterwards])).toMatchObject([{ status: 'applied' }]);
+		expect(await precheck(afterwards.payload.id)).toMatchObject({ record_id: earlier.payload.id });
 	});
 
 	it('sent again under a new op id changes nothing; the same op again is a duplicate', async () => {
