@@ -38,11 +38,16 @@ export class RowMaker {
 	 * creating op of the table's workflow (a version's op also makes its item; a pre-check's, its applicant).
 	 */
 	creator(table: SyncedTable): OpSpec | undefined {
-		const creating = this.registry.ops.filter((op) => typeof op.spec.discard === 'object');
+		const creating = this.registry.ops.filter(
+			(op) => typeof op.spec.discard === 'object' && 'drop' in op.spec.discard
+		);
 		const workflow = this.registry.workflows.find((candidate) => candidate.tables.includes(table))?.name;
 		return (
 			creating.find(
-				(op) => typeof op.spec.discard === 'object' && op.spec.discard.drop.name === table.name
+				(op) =>
+					typeof op.spec.discard === 'object' &&
+					'drop' in op.spec.discard &&
+					op.spec.discard.drop.name === table.name
 			) ?? creating.find((op) => op.workflow === workflow)
 		)?.spec;
 	}
