@@ -88,3 +88,6 @@ export function searchKeysFor(input: SearchKeysInput): string {
 	}
 	return result;
 }
+
+/** The initials of a text as searchKeysFor reads them (公司设立登记 → gssldj): also what the import names keys by. */
+export const pinyinInitials = (text: string): string => initialsOf(readingsOf(text));
