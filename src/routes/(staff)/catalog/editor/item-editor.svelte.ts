@@ -31,6 +31,7 @@ export class ItemEditor {
 	readonly itemId: string | null;
 	readonly #base: string | null;
 	readonly #storage: Storage | null;
+	readonly #start: ItemFields;
 
 	/**
 	 * `start` is the form of the current version (or an empty one for a new item); a draft the tab kept from the
@@ -45,6 +46,7 @@ export class ItemEditor {
 		this.itemId = options.itemId;
 		this.#base = options.base;
 		this.#storage = options.storage;
+		this.#start = structuredClone(options.start);
 		const stored = this.#read();
 		if (stored && stored.base === options.base) {
 			this.fields = stored.fields;
@@ -69,6 +71,14 @@ export class ItemEditor {
 		} catch {
 			// A full or disabled storage: the form stays in memory, which is all a save needs.
 		}
+	}
+
+	/** Drops a restored draft: back to the form the item itself gives. */
+	discard(): void {
+		this.forget();
+		this.fields = structuredClone(this.#start);
+		this.errors = {};
+		this.restored = false;
 	}
 
 	forget(): void {

@@ -207,7 +207,8 @@ describe('the catalog editor', () => {
 		expect(reloaded.fields.fee).toBe('免费');
 		expect(reloaded.fields.code).toBe('qy-001');
 
-		reloaded.forget();
+		reloaded.discard();
+		expect(reloaded.fields).toEqual(emptyItem());
 		expect(storage.getItem(draftStorageKey(null))).toBeNull();
 		expect(newEditor(storage, emptyItem()).restored).toBe(false);
 	});
