@@ -17,13 +17,17 @@ async function openCatalog(page: Page): Promise<void> {
 async function fillBasics(page: Page, code: string, name: string): Promise<void> {
 	await page.getByLabel(zh['catalog.editor.code']).fill(code);
 	await page.getByLabel(zh['catalog.editor.nameZh']).fill(name);
-	await page.getByLabel(zh['catalog.editor.scope']).selectOption({ label: zh['catalog.scope.enterprise_setup'] });
+	await page
+		.getByLabel(zh['catalog.editor.scope'])
+		.selectOption({ label: zh['catalog.scope.enterprise_setup'] });
 	await page.getByLabel(zh['catalog.editor.legalDays']).fill('20');
 	await page.getByLabel(zh['catalog.editor.promisedDays']).fill('5');
 	await page.getByLabel(zh['catalog.editor.whereToApply']).fill('A 区 3 号窗口');
 }
 
-test('a manager adds an item with a conditional material, edits it, withdraws and restores it', async ({ page }) => {
+test('a manager adds an item with a conditional material, edits it, withdraws and restores it', async ({
+	page
+}) => {
 	test.setTimeout(90_000);
 	const code = uniqueCode('E2E');
 	await signIn(page, 'manager@demo.hall');
@@ -41,7 +45,9 @@ test('a manager adds an item with a conditional material, edits it, withdraws an
 	const agent = materials(page).nth(1);
 	// Hostile text is kept and shown as text, never run.
 	await agent.getByLabel(zh['catalog.editor.materialName']).fill('授权委托书<img src=x onerror=alert(1)>');
-	await agent.getByLabel(zh['catalog.editor.requirement']).selectOption({ label: zh['catalog.requirement.conditional'] });
+	await agent
+		.getByLabel(zh['catalog.editor.requirement'])
+		.selectOption({ label: zh['catalog.requirement.conditional'] });
 	await agent.getByLabel(zh['catalog.editor.conditionQuestion']).selectOption({ label: '由代理人办理？' });
 	await agent.getByLabel(zh['catalog.editor.officeZh']).fill('公证处');
 	await agent.getByLabel(zh['catalog.editor.templateUrl']).fill('https://example.gov.cn/weituo.docx');
@@ -49,7 +55,9 @@ test('a manager adds an item with a conditional material, edits it, withdraws an
 	await agent.getByRole('button', { name: zh['catalog.editor.addReason'] }).click();
 	// Reordered with buttons: the power of attorney goes first, then back.
 	await page.getByRole('button', { name: '上移材料 2' }).click();
-	await expect(materials(page).first().getByLabel(zh['catalog.editor.materialName'])).toHaveValue(/授权委托书/);
+	await expect(materials(page).first().getByLabel(zh['catalog.editor.materialName'])).toHaveValue(
+		/授权委托书/
+	);
 	await page.getByRole('button', { name: '下移材料 1' }).click();
 	await page.getByTestId('editor-save').click();
 

@@ -1,4 +1,9 @@
-import { URL_PATTERN, type MaterialForm, type MaterialRequirement, type ServiceScope } from '$lib/domain/service-catalog';
+import {
+	URL_PATTERN,
+	type MaterialForm,
+	type MaterialRequirement,
+	type ServiceScope
+} from '$lib/domain/service-catalog';
 import type { MessageKey } from '$lib/i18n';
 import { session } from '$lib/backend';
 
@@ -13,7 +18,8 @@ const WEB_LINK = new RegExp(URL_PATTERN);
  * A catalog link is made a link only when it is a web address (http or https, the schema's rule): text from an
  * import or an older app that says `javascript:` or anything else stays text on the screen.
  */
-export const webHref = (url: string | null): string | null => (url !== null && WEB_LINK.test(url) ? url : null);
+export const webHref = (url: string | null): string | null =>
+	url !== null && WEB_LINK.test(url) ? url : null;
 
 /**
  * Only managers edit the catalog: the screens show them the buttons, and the server refuses anyone else anyway.

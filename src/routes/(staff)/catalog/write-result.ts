@@ -1,7 +1,8 @@
 import { t, type MessageKey } from '$lib/i18n';
 import { LocalWriteError, type LocalWriteReason } from '$lib/local/write-error';
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; message: string; fields: readonly string[] };
+export type WriteResult<T> =
+	{ ok: true; value: T } | { ok: false; message: string; fields: readonly string[] };
 
 const MESSAGES: Record<LocalWriteReason, MessageKey> = {
 	invalid: 'catalog.writeInvalid',
