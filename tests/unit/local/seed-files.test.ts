@@ -5,8 +5,11 @@ import { repoRoot, seedFiles, seedFilesOf } from '../../../supabase/local/config
 const dir = '/project/supabase';
 
 describe('the seed files the local stack applies', () => {
-	it('are the ones supabase/config.toml lists, in order', async () => {
-		expect(await seedFiles()).toEqual([path.join(repoRoot, 'supabase', 'seed.sql')]);
+	it('are the ones supabase/config.toml lists, in order: the people first, then the catalog they publish', async () => {
+		expect(await seedFiles()).toEqual([
+			path.join(repoRoot, 'supabase', 'seed.sql'),
+			path.join(repoRoot, 'supabase', 'seed-catalog.sql')
+		]);
 	});
 
 	it('read a list over several lines, only from [db.seed], relative to the supabase folder', () => {
