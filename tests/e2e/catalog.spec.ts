@@ -9,6 +9,9 @@ const uniqueCode = (prefix: string): string =>
 
 const materials = (page: Page) => page.getByTestId('material-editor');
 
+/** A save writes the device's database, which the first sync after signing in (the hall's catalog) may hold. */
+const SAVED = { timeout: 30_000 };
+
 async function openCatalog(page: Page): Promise<void> {
 	await page.getByTestId('catalog-entry').click();
 	await expect(page.getByRole('heading', { name: zh['catalog.heading'] })).toBeVisible();
@@ -61,7 +64,7 @@ test('a manager adds an item with a conditional material and edits it; the earli
 	await page.getByRole('button', { name: '下移材料 1' }).click();
 	await page.getByTestId('editor-save').click();
 
-	await expect(page).toHaveURL(/\/catalog\/[0-9a-f-]{36}$/);
+	await expect(page).toHaveURL(/\/catalog\/[0-9a-f-]{36}$/, SAVED);
 	await expect(page.getByTestId('item-name')).toHaveText('测试餐饮店开办');
 	await expect(page.getByTestId('item-revision')).toHaveText('第 1 版');
 	await expect(page.getByTestId('item-code')).toHaveText(code);
@@ -80,7 +83,7 @@ test('a manager adds an item with a conditional material and edits it; the earli
 	await page.getByLabel(zh['catalog.editor.nameZh']).fill('测试餐饮店开办（新）');
 	await page.getByLabel(zh['catalog.editor.promisedDays']).fill('3');
 	await page.getByTestId('editor-save').click();
-	await expect(page.getByTestId('item-name')).toHaveText('测试餐饮店开办（新）');
+	await expect(page.getByTestId('item-name')).toHaveText('测试餐饮店开办（新）', SAVED);
 	await expect(page.getByTestId('item-revision')).toHaveText('第 2 版');
 	await expect(page.getByTestId('version-link')).toHaveCount(2);
 
@@ -98,7 +101,7 @@ async function addItem(page: Page, code: string, name: string): Promise<void> {
 	await fillBasics(page, code, name);
 	await materials(page).first().getByLabel(zh['catalog.editor.materialName']).fill('申请书');
 	await page.getByTestId('editor-save').click();
-	await expect(page.getByTestId('item-name')).toHaveText(name);
+	await expect(page.getByTestId('item-name')).toHaveText(name, SAVED);
 }
 
 test('a manager withdraws an item (listed apart, marked) and restores it by publishing again', async ({
@@ -112,7 +115,7 @@ test('a manager withdraws an item (listed apart, marked) and restores it by publ
 	// Withdraw (confirmed), then restore by publishing again.
 	page.once('dialog', (dialog) => void dialog.accept());
 	await page.getByTestId('item-withdraw').click();
-	await expect(page.getByTestId('withdrawn-mark')).toBeVisible();
+	await expect(page.getByTestId('withdrawn-mark')).toBeVisible(SAVED);
 	await expect(page.getByTestId('withdrawn-notice')).toBeVisible();
 	await page.getByRole('link', { name: zh['catalog.back'] }).click();
 	await expect(page.locator(`[data-testid="catalog-withdrawn"] [data-code="${code}"]`)).toContainText(
@@ -120,7 +123,7 @@ test('a manager withdraws an item (listed apart, marked) and restores it by publ
 	);
 	await page.locator(`[data-code="${code}"]`).click();
 	await page.getByTestId('item-restore').click();
-	await expect(page.getByTestId('withdrawn-mark')).toHaveCount(0);
+	await expect(page.getByTestId('withdrawn-mark')).toHaveCount(0, SAVED);
 	await expect(page.getByTestId('item-revision')).toHaveText('第 2 版');
 	await page.getByRole('link', { name: zh['catalog.back'] }).click();
 	await expect(page.locator(`[data-testid="catalog-list"] [data-code="${code}"]`)).toBeVisible();
@@ -179,7 +182,7 @@ test('a bad form says in Chinese what to fix, next to each field, and keeps the 
 	await page.getByLabel(zh['catalog.editor.promisedDays']).fill('3');
 	await page.getByLabel(zh['catalog.editor.onlineUrl']).fill('https://zwfw.example.gov.cn/item');
 	await page.getByTestId('editor-save').click();
-	await expect(page.getByTestId('item-name')).toHaveText('测试事项');
+	await expect(page.getByTestId('item-name')).toHaveText('测试事项', SAVED);
 	await expect(page.getByRole('link', { name: 'https://zwfw.example.gov.cn/item' })).toBeVisible();
 	await page.goto('/catalog/new');
 	await expect(page.getByTestId('draft-restored')).toHaveCount(0);
