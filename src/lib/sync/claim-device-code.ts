@@ -8,10 +8,12 @@ import { SYNC_REQUEST_TIMEOUT_MS } from './supabase-backend';
  */
 export function claimDeviceCodeOver(client: () => BackendClient): ClaimDeviceCode {
 	return async (deviceId) => {
-		const { data, error } = await client()
+		const { error, ...response } = await client()
 			.rpc('claim_device_code', { p_device_id: deviceId })
 			.abortSignal(AbortSignal.timeout(SYNC_REQUEST_TIMEOUT_MS));
 		if (error) throw new Error(`claim_device_code: ${error.code} ${error.message}`);
+		// Untyped client: the answer stays unknown until checked.
+		const data: unknown = response.data;
 		if (typeof data !== 'string') throw new Error('claim_device_code answered no code');
 		return data;
 	};

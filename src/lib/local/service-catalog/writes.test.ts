@@ -114,6 +114,8 @@ describe('publishing and withdrawing on the device', () => {
 		expect(refused?.code).toBe('forbidden');
 		await discardRejected(db, registry, refused?.seq ?? -1);
 		expect(await listCatalog(db)).toEqual([]);
+		expect(await serviceItems.of(db).count()).toBe(0);
+		expect(await serviceItemVersions.of(db).count()).toBe(0);
 	});
 });
 
