@@ -188,3 +188,48 @@ test('a bad form says in Chinese what to fix, next to each field, and keeps the 
 	await expect(page.getByTestId('draft-restored')).toHaveCount(0);
 	await expect(page.getByLabel(zh['catalog.editor.code'])).toHaveValue('');
 });
+
+test('an import with one bad row imports the good items and reports the bad row', async ({ page }) => {
+	test.setTimeout(90_000);
+	const suffix = uniqueCode('IMP');
+	const [good1, good2, bad] = [`${suffix}-A`, `${suffix}-B`, `${suffix}-C`];
+	const csv = [
+		'类型,事项编码,事项名称,事项类别,法定时限,承诺时限,问题,材料名称,要求,条件',
+		`事项,${good1},导入测试甲,行政审批,10,5,,,,`,
+		`材料,${good1},,,,,,申请书,必需,`,
+		`事项,${good2},导入测试乙,企业开办,3,1,由代理人办理？,,,`,
+		`材料,${good2},,,,,,身份证,必需,`,
+		`材料,${good2},,,,,,授权委托书,条件,由代理人办理？=是`,
+		`事项,${bad},导入测试丙,行政审批,5,10,,,,`,
+		`材料,${bad},,,,,,申请书,必需,`
+	].join('\r\n');
+	const file = { name: 'catalog.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+
+	await signIn(page, 'manager@demo.hall');
+	await openCatalog(page);
+	await page.getByTestId('catalog-import').click();
+	await expect(page.getByTestId('import-template')).toHaveAttribute(
+		'href',
+		'/templates/catalog-template.csv'
+	);
+	await page.getByTestId('import-file').setInputFiles(file);
+
+	await expect(page.getByTestId('import-item')).toHaveCount(2);
+	await expect(page.getByTestId('import-item').first()).toContainText(zh['import.newItem']);
+	const error = page.locator('[data-testid="import-error"][data-row="7"]');
+	await expect(error).toContainText('承诺时限（10 个工作日）不能超过法定时限（5 个工作日）');
+	await page.getByTestId('import-submit').click();
+	await expect(page.getByTestId('import-done')).toHaveText('已导入 2 项。', SAVED);
+
+	// The same file again: the imported codes now publish new versions.
+	await page.getByTestId('import-file').setInputFiles(file);
+	await expect(page.locator(`[data-testid="import-item"][data-code="${good1}"]`)).toContainText(
+		zh['import.newVersion']
+	);
+
+	await page.getByRole('link', { name: zh['catalog.back'] }).click();
+	await page.getByLabel(zh['catalog.search']).fill(suffix);
+	await expect(page.getByTestId('catalog-item')).toHaveCount(2);
+	await page.locator(`[data-code="${good2}"]`).click();
+	await expect(page.getByTestId('material-condition')).toHaveText('当“由代理人办理？”回答“是”时需要');
+});

@@ -374,6 +374,7 @@ export const en: Record<MessageKey, string> = {
 	'import.heading': 'Import items',
 	'import.explain':
 		'Choose a CSV or Excel (.xlsx) file filled in from the template. Check the preview; only items without errors are imported, and an existing code publishes a new version.',
+	'import.templateXlsx': 'Download the import template (Excel)',
 	'import.template': 'Download the import template (CSV)',
 	'import.file': 'Choose a file',
 	'import.parsing': 'Reading the file…',

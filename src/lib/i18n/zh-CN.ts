@@ -360,6 +360,7 @@ export const zhCN = {
 	'import.heading': '导入事项',
 	'import.explain':
 		'选择按模板填写的 CSV 或 Excel（.xlsx）文件。先预览并检查，只导入没有错误的事项；编码已存在的事项会发布为新版本。',
+	'import.templateXlsx': '下载导入模板（Excel）',
 	'import.template': '下载导入模板（CSV）',
 	'import.file': '选择文件',
 	'import.parsing': '正在读取文件…',
