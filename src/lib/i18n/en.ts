@@ -346,6 +346,8 @@ export const en: Record<MessageKey, string> = {
 	'catalog.editor.reasons': 'Usual reasons this material is not accepted',
 	'catalog.editor.reasonInput': 'New reason',
 	'catalog.editor.addReason': 'Add reason',
+	'catalog.editor.fold': 'Fold',
+	'catalog.editor.unfold': 'Open to edit',
 	'catalog.editor.addMaterial': 'Add material',
 	'catalog.editor.removeMaterial': 'Remove material {n}',
 	'catalog.editor.moveUp': 'Move material {n} up',

@@ -333,6 +333,8 @@ export const zhCN = {
 	'catalog.editor.reasons': '此材料常见的不予接收原因',
 	'catalog.editor.reasonInput': '新原因',
 	'catalog.editor.addReason': '添加原因',
+	'catalog.editor.fold': '收起',
+	'catalog.editor.unfold': '展开修改',
 	'catalog.editor.addMaterial': '添加材料',
 	'catalog.editor.removeMaterial': '删除材料 {n}',
 	'catalog.editor.moveUp': '上移材料 {n}',

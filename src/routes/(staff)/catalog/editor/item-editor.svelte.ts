@@ -57,6 +57,14 @@ export class ItemEditor {
 		}
 	}
 
+	/**
+	 * An edited item's materials as published start folded (a name and its buttons), so a long list stays short on
+	 * a phone; a new item's, and materials added now, start open.
+	 */
+	startsFolded(materialKey: string): boolean {
+		return !this.isNew && this.#start.materials.some((m) => m.key === materialKey);
+	}
+
 	get isNew(): boolean {
 		return this.itemId === null;
 	}

@@ -168,6 +168,10 @@ describe('the catalog editor', () => {
 		expect(draft?.materials.map((m) => m.key)).toEqual(['m1', 'm8', 'm7']);
 		expect(draft?.materials[2]?.condition).toEqual({ question: 'q3', answer: true });
 		expect(nextKey('q', ['q3'])).toBe('q4');
+		// Published materials start folded on a phone; the one just added is open, as is every one of a new item.
+		expect(editor.startsFolded('m1')).toBe(true);
+		expect(editor.startsFolded('m8')).toBe(false);
+		expect(newEditor().startsFolded('m1')).toBe(false);
 	});
 
 	it('drops a removed situation from the materials that named it', () => {
