@@ -81,6 +81,9 @@ const VISITS: Record<string, Visit> = {
 		await openCatalogItem(page, 'manager@demo.hall');
 		await page.getByTestId('item-edit').click();
 		await expect(page.getByTestId('item-editor')).toBeVisible();
+		// A published material opened for editing.
+		await page.getByTestId('material-toggle').first().click();
+		await expect(page.getByTestId('material-toggle').first()).toHaveAttribute('aria-expanded', 'true');
 	},
 	'/catalog/new': async (page) => {
 		await signIn(page, 'manager@demo.hall');
