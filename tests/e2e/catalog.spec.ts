@@ -1,4 +1,4 @@
-import { expect, signIn, test, zh, type Page } from './fixtures';
+import { expect, signIn, test, waitForServiceWorkerControl, zh, type Page } from './fixtures';
 
 // The catalog screens on a phone: a manager keeps an item (versions, withdraw, restore), everyone else reads it,
 // a bad form says what to fix in Chinese without losing anything, and an import takes the good rows only.
@@ -146,6 +146,27 @@ test('staff who are not managers read the catalog and see no edit buttons', asyn
 	await page.goto('/catalog/new');
 	await expect(page.getByTestId('managers-only')).toHaveText(zh['catalog.editor.managersOnly']);
 	await expect(page.getByTestId('item-editor')).toHaveCount(0);
+
+	// The catalog reads the same with no network.
+	await waitForServiceWorkerControl(page);
+	await page.context().setOffline(true);
+	await page.goto('/catalog');
+	await page.getByLabel(zh['catalog.search']).fill('gssl');
+	await page.getByTestId('catalog-item').first().click();
+	await expect(page.getByTestId('version-details')).toBeVisible();
+});
+
+test('a code already used in the hall is refused next to the code field', async ({ page }) => {
+	test.setTimeout(90_000);
+	const code = uniqueCode('DUP');
+	await signIn(page, 'manager@demo.hall');
+	await addItem(page, code, '测试重复编码');
+	await page.goto('/catalog/new');
+	await fillBasics(page, code.toLowerCase(), '另一个事项');
+	await materials(page).first().getByLabel(zh['catalog.editor.materialName']).fill('申请书');
+	await page.getByTestId('editor-save').click();
+	await expect(page.locator('#item-code-error')).toHaveText(zh['catalog.error.codeTaken'], SAVED);
+	await expect(page.getByLabel(zh['catalog.editor.nameZh'])).toHaveValue('另一个事项');
 });
 
 test('a bad form says in Chinese what to fix, next to each field, and keeps the input across a reload', async ({

@@ -360,6 +360,7 @@ export const en: Record<MessageKey, string> = {
 	'catalog.editor.saved': 'Published; it uploads when online.',
 	'catalog.error.code':
 		'Item codes use capital letters, digits, - and _, start with a letter or digit, at most 64',
+	'catalog.error.codeTaken': 'Another item of this hall has this code; choose another, or edit that item',
 	'catalog.error.scope': 'Choose a scope',
 	'catalog.error.days': 'Enter a whole number from 0 to {max} (working days), or leave it empty',
 	'catalog.error.promiseOverLaw': 'The promised limit cannot exceed the statutory limit',

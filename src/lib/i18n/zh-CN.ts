@@ -346,6 +346,7 @@ export const zhCN = {
 	'catalog.editor.managersOnly': '只有管理岗可以新增和编辑事项。',
 	'catalog.editor.saved': '已发布，联网后上传。',
 	'catalog.error.code': '事项编码只能由大写字母、数字、- 和 _ 组成，以字母或数字开头，最多 64 位',
+	'catalog.error.codeTaken': '本大厅已有使用此编码的事项，请换一个编码，或到该事项中编辑',
 	'catalog.error.scope': '请选择事项范围',
 	'catalog.error.days': '请填写 0 到 {max} 之间的整数（工作日），或留空',
 	'catalog.error.promiseOverLaw': '承诺时限不能超过法定时限',
