@@ -12,6 +12,14 @@ async function openSyncPanel(page: Page): Promise<void> {
 	await expect(page.getByTestId('sync-panel')).toBeVisible();
 }
 
+/** A seeded item of the hall's catalog, opened from the list. */
+async function openCatalogItem(page: Page, email: string): Promise<void> {
+	await signIn(page, email);
+	await page.getByTestId('catalog-entry').click();
+	await page.getByTestId('catalog-item').first().click();
+	await expect(page.getByTestId('version-details')).toBeVisible();
+}
+
 const VISITS: Record<string, Visit> = {
 	'/login': async (page) => {
 		await page.goto('/login');
@@ -55,6 +63,45 @@ const VISITS: Record<string, Visit> = {
 		await page.getByTestId('add-event-consult').click();
 		await expect(page.getByTestId('timeline-event')).toHaveAttribute('data-pending', 'true');
 		await openSyncPanel(page);
+	},
+	'/catalog': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.getByTestId('catalog-entry').click();
+		await expect(page.getByTestId('catalog-item').first()).toBeVisible();
+	},
+	'/catalog/[id]': async (page) => {
+		await openCatalogItem(page, 'manager@demo.hall');
+	},
+	'/catalog/[id]/v/[versionId]': async (page) => {
+		await openCatalogItem(page, 'intake@demo.hall');
+		await page.getByTestId('version-link').first().click();
+		await expect(page.getByTestId('version-details')).toBeVisible();
+	},
+	'/catalog/[id]/edit': async (page) => {
+		await openCatalogItem(page, 'manager@demo.hall');
+		await page.getByTestId('item-edit').click();
+		await expect(page.getByTestId('item-editor')).toBeVisible();
+		// A published material opened for editing.
+		await page.getByTestId('material-toggle').first().click();
+		await expect(page.getByTestId('material-toggle').first()).toHaveAttribute('aria-expanded', 'true');
+	},
+	'/catalog/new': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto('/catalog/new');
+		// Saved empty: every field says what is missing.
+		await page.getByTestId('editor-save').click();
+		await expect(page.getByTestId('editor-errors')).toBeVisible();
+	},
+	'/catalog/import': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto('/catalog/import');
+		const csv = ['类型,事项编码,事项名称,事项类别', '事项,A11Y-1,无障碍检查,行政审批', '材料,A11Y-1,,,'].join(
+			'\n'
+		);
+		await page
+			.getByTestId('import-file')
+			.setInputFiles({ name: 'a11y.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+		await expect(page.getByTestId('import-error').first()).toBeVisible();
 	},
 	[ERROR_ROUTE]: async (page) => {
 		await page.goto('/no-such-page');

@@ -13,7 +13,6 @@ import {
 } from '$lib/local/service-catalog/queries';
 import * as writes from '$lib/local/service-catalog/writes';
 import { localDb } from '../registry';
-import { searchKeysFor } from './search-keys';
 
 export type { CatalogEntry, CatalogItemDetail };
 
@@ -37,12 +36,14 @@ export function liveCatalogItem(itemId: Arg<string>): {
 
 /**
  * Publishes the draft as a new version of `itemId`, or as a new item. The pinyin search keys are computed here,
- * on the manager's device, so that searching devices never load a pinyin dictionary.
+ * on the manager's device, so that searching devices never load a pinyin dictionary: pinyin-pro is imported only
+ * when a manager publishes (the list, search and pre-check screens import this module too).
  */
-export function publishServiceItem(
+export async function publishServiceItem(
 	draft: ServiceItemDraft,
 	itemId?: string
 ): Promise<{ itemId: string; versionId: string }> {
+	const { searchKeysFor } = await import('./search-keys');
 	const search_keys = searchKeysFor({ name_zh: draft.name_zh, aliases: draft.aliases });
 	return writes.publishServiceItem(localDb(), { ...draft, search_keys }, itemId);
 }
