@@ -24,6 +24,11 @@ import type { CatalogLedger } from './service-catalog';
 export function prechecksWorkload(ledger: CatalogLedger): Workload {
 	/** Pre-checks each device recorded. */
 	const mine = new Map<number, string[]>();
+	/**
+	 * Every pre-check the run recorded: a colleague's notice is one of these, never one an earlier test left in the
+	 * database (the run's checks count any other row its work changes as a stranger).
+	 */
+	const ofTheRun = new Set<string>();
 	/** Which devices checked each notice again: more than one, and a refusal of the later was meant. */
 	const recheckedBy = new Map<string, Set<number>>();
 
@@ -52,6 +57,7 @@ export function prechecksWorkload(ledger: CatalogLedger): Workload {
 			applicant_phone: device.rng.chance(0.5) ? `138${device.rng.int(10_000_000, 99_999_999)}` : null
 		});
 		mine.set(device.index, [...(mine.get(device.index) ?? []), saved.id]);
+		ofTheRun.add(saved.id);
 	}
 
 	/** One of the device's own live service records of today (only it deletes those), or null. */
@@ -74,7 +80,7 @@ export function prechecksWorkload(ledger: CatalogLedger): Workload {
 			// A colleague's notice the server already has: the applicant came back to another window.
 			open = await prechecks
 				.of(device.db)
-				.filter((row) => row.status === 'open' && row.version > 0)
+				.filter((row) => row.status === 'open' && row.version > 0 && ofTheRun.has(row.id))
 				.limit(50)
 				.toArray();
 		} else {
