@@ -143,7 +143,7 @@ const versionContent = {
 	aliases: z.array(visibleText(CATALOG_LIMITS.alias)).check(z.maxLength(CATALOG_LIMITS.aliases)),
 	/**
 	 * Pinyin of the name and aliases (full and initials, polyphones read in context), computed by the publishing
-	 * device (src/lib/features/prechecks/search-keys.ts) so that searching needs no pinyin library.
+	 * device (src/lib/features/service-catalog/search-keys.ts) so that searching needs no pinyin library.
 	 */
 	search_keys: plainText(CATALOG_LIMITS.searchKeys),
 	situations: z.array(situation).check(z.maxLength(CATALOG_LIMITS.situations)),
