@@ -61,3 +61,9 @@ update app.halls set ticket_format = '{"kind": "url", "param": "ticket", "date_p
 where id = 'a0000000-0000-4000-8000-000000000001';
 update app.halls set ticket_format = '{"kind": "json", "field": "ticketNo", "date_field": "date"}'
 where id = 'a0000000-0000-4000-8000-000000000002';
+
+-- The phone and address each hall prints on its one-time notices (demo values).
+update app.halls set phone = '022-26288000', address = '天津市河北区狮子林大街 200 号'
+where id = 'a0000000-0000-4000-8000-000000000001';
+update app.halls set phone = '022-24456120', address = '天津市河北区望海楼街建国道 88 号'
+where id = 'a0000000-0000-4000-8000-000000000002';

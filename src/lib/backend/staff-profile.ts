@@ -14,6 +14,12 @@ export interface StaffProfile {
 	hall_name: string;
 	/** How the hall's queue machine encodes a ticket in its QR code; the scan screen parses with it, offline too. */
 	ticket_format: TicketFormat;
+	/**
+	 * The hall's phone and address, printed on one-time notices. Null when the hall has none on file; absent in a
+	 * profile remembered by an older app (read it as null).
+	 */
+	hall_phone?: string | null;
+	hall_address?: string | null;
 }
 
 /** Checks the response shape at the boundary, so a server change shows as an error instead of blank fields. */
@@ -24,6 +30,10 @@ export function isStaffProfile(value: unknown): value is StaffProfile {
 	return (
 		textFields.every((field) => typeof record[field] === 'string') &&
 		(POSTS as readonly unknown[]).includes(record['post']) &&
-		ticketFormat.safeParse(record['ticket_format']).success
+		ticketFormat.safeParse(record['ticket_format']).success &&
+		['hall_phone', 'hall_address'].every((field) => isOptionalText(record[field]))
 	);
 }
+
+const isOptionalText = (value: unknown): boolean =>
+	value === undefined || value === null || typeof value === 'string';

@@ -369,5 +369,14 @@ export const en: Record<MessageKey, string> = {
 	'error.pageTitle': 'Error - Hall Assist',
 	'error.notFound': 'This page does not exist',
 	'error.generic': 'Something went wrong',
-	'error.backHome': 'Back to home'
+	'error.backHome': 'Back to home',
+
+	// ─── Service catalog and pre-checks: sync panel and device numbering (pc-local) ───
+	'sync.op.service_item.publish': 'Publish item {code} ({name})',
+	'sync.op.service_item.withdraw': 'Withdraw item',
+	'sync.op.precheck.record': 'Pre-check: materials complete',
+	'sync.op.precheck.record_notice': 'Pre-check: notice {notice}',
+	'sync.op.precheck.recheck': 'Return-visit check',
+	'precheck.noDeviceCode':
+		'This device has no notice number yet, so it cannot issue a one-time notice. Sync once while online (a few seconds), then save again; nothing you entered is lost.'
 };

@@ -351,7 +351,16 @@ export const zhCN = {
 	'error.pageTitle': '出错了 - 综窗助手',
 	'error.notFound': '找不到这个页面',
 	'error.generic': '页面出错了',
-	'error.backHome': '返回首页'
+	'error.backHome': '返回首页',
+
+	// ─── Service catalog and pre-checks: sync panel and device numbering (pc-local) ───
+	'sync.op.service_item.publish': '发布事项 {code}（{name}）',
+	'sync.op.service_item.withdraw': '停用事项',
+	'sync.op.precheck.record': '材料预审：材料齐全',
+	'sync.op.precheck.record_notice': '材料预审：一次性告知 {notice}',
+	'sync.op.precheck.recheck': '复核一次性告知事项',
+	'precheck.noDeviceCode':
+		'本机还没有告知单编号，暂时不能出具一次性告知单。请联网同步一次（几秒钟）后再保存；已填写的内容不会丢失。'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

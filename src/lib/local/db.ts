@@ -42,6 +42,20 @@ export interface UnreadableRows {
 	app: string;
 }
 
+/**
+ * This device database's identity for numbering one-time notices (docs/PRECHECK.md): an id made on the device,
+ * the code the server handed to it for the hall (null until claimed), and the count of notices it numbered on
+ * its last hall day. Wiped with the rest of the user's data, so a device database starts numbering anew under a
+ * new id and a new code.
+ */
+export interface DeviceNumbering {
+	device_id: string;
+	hall_id: string;
+	code: string | null;
+	day: string | null;
+	count: number;
+}
+
 export interface SyncState {
 	key: 'state';
 	/** The auth user whose data this device holds; another user's sign-in wipes it first. */
@@ -54,6 +68,8 @@ export interface SyncState {
 	last_synced_at: string | null;
 	held: HeldReason | null;
 	unreadable: UnreadableRows | null;
+	/** Absent in states stored by an app older than the pre-checks. */
+	numbering?: DeviceNumbering | null;
 }
 
 export const EMPTY_SYNC_STATE: SyncState = {
@@ -64,7 +80,8 @@ export const EMPTY_SYNC_STATE: SyncState = {
 	epoch: null,
 	last_synced_at: null,
 	held: null,
-	unreadable: null
+	unreadable: null,
+	numbering: null
 };
 
 /** What the database needs to know of the synced workflows: their tables and what an op touches. */

@@ -90,10 +90,16 @@ describe.each(registry.workflows.map((workflow) => [workflow.name, workflow] as 
 				for (const [field, schema] of expected) {
 					const want = expectedColumn(schema);
 					const column = rows.find((row) => row.column_name === field);
-					expect({ field, type: column?.data_type, nullable: column?.is_nullable === 'YES' }).toEqual({
+					expect({
+						field,
+						type: column?.data_type,
+						nullable: column?.is_nullable === 'YES',
+						...(want.udtName ? { udt: column?.udt_name } : {})
+					}).toEqual({
 						field,
 						type: want.dataType,
-						nullable: want.nullable
+						nullable: want.nullable,
+						...(want.udtName ? { udt: want.udtName } : {})
 					});
 					if (want.enumValues && column) {
 						expect({ field, values: await enumValues(column.udt_name.replace(/^_/, '')) }).toEqual({

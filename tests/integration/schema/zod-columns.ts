@@ -3,6 +3,7 @@ import type { ZodNode as Schema } from '../support/zod-def';
 
 /**
  * What a zod field says about its SQL column: information_schema's data_type, nullability, and an enum's values.
+ * Lists of strings are text[]; lists of objects and records are jsonb.
  * Only the kinds of field the row schemas use; anything else throws, so a new kind gets a mapping here first.
  */
 export interface ExpectedColumn {
@@ -11,6 +12,8 @@ export interface ExpectedColumn {
 	optional: boolean;
 	/** For an enum, or an array of enum values. */
 	enumValues?: string[];
+	/** information_schema's udt_name where data_type alone does not say it (text[] is `_text`). */
+	udtName?: string;
 }
 
 const STRING_FORMATS: Readonly<Record<string, string>> = {
@@ -43,9 +46,22 @@ export function expectedColumn(field: core.$ZodType): ExpectedColumn {
 			return { dataType: 'USER-DEFINED', nullable, optional, enumValues: Object.values(def.entries ?? {}) };
 		case 'array': {
 			const element = def.element?._zod.def;
-			if (element?.type !== 'enum') throw new Error('only arrays of enum values are mapped');
-			return { dataType: 'ARRAY', nullable, optional, enumValues: Object.values(element.entries ?? {}) };
+			switch (element?.type) {
+				case 'enum':
+					return { dataType: 'ARRAY', nullable, optional, enumValues: Object.values(element.entries ?? {}) };
+				case 'string':
+					if (element.format) throw new Error(`no SQL mapping for arrays of ${element.format} strings`);
+					return { dataType: 'ARRAY', nullable, optional, udtName: '_text' };
+				case 'object':
+					// A list of objects (situations, materials, marks) is one jsonb value, checked by the table's rules.
+					return { dataType: 'jsonb', nullable, optional };
+				default:
+					throw new Error(`no SQL mapping for arrays of zod type ${element?.type}`);
+			}
 		}
+		case 'record':
+			// Keyed values (answers by question key) are one jsonb object.
+			return { dataType: 'jsonb', nullable, optional };
 		default:
 			throw new Error(`no SQL mapping for zod type ${def.type}`);
 	}
