@@ -228,8 +228,6 @@ export const en: Record<MessageKey, string> = {
 	'precheck.writeInvalid': 'Not saved: something is not valid. Check the fields in red and try again.',
 	'precheck.writeNotFound': 'Not saved: this pre-check or item is not on this device.',
 	'precheck.saveFailed': 'Saving failed. Please try again; what you entered is kept.',
-	'precheck.noDeviceCode':
-		'This device has no notice-number code yet (it has not synced since sign-in). Sync once online, then make the notice; what you entered is kept.',
 	'precheck.notFound':
 		'This pre-check is not on this device: it may belong to another hall, or not be synced yet.',
 	'precheck.statusComplete': 'Complete',

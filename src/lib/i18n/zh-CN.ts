@@ -222,8 +222,6 @@ export const zhCN = {
 	'precheck.writeInvalid': '内容不符合要求，未保存。请检查标红处后重试。',
 	'precheck.writeNotFound': '本机上找不到这次预审或事项，未保存。',
 	'precheck.saveFailed': '保存失败，请重试。已填写的内容仍保留。',
-	'precheck.noDeviceCode':
-		'本机尚未取得告知单编号（登录后还没有联网同步过）。请联网同步一次后再生成告知单；已填写的内容仍保留。',
 	'precheck.notFound': '本机上找不到这次预审：它可能不属于您所在的大厅，或尚未同步。',
 	'precheck.statusComplete': '材料齐全',
 	'precheck.statusOpen': '待补正',

@@ -1,21 +1,17 @@
+import { NoticeViewError } from '$lib/backend/notice-view';
+
 export type NoticeFailure = 'not_found' | 'offline' | 'unexpected';
 
 /**
  * Why the notice could not be shown, as the applicant can act on it: the link no longer works (unknown, expired,
- * or the materials are complete: the server says `notice_not_found` for all three, on purpose, so a link tells
- * nothing about other notices), the phone has no network (try again), or anything else.
+ * or the materials are complete: the server answers `notice_not_found` for all three, so a link tells nothing
+ * about other notices), the phone has no network (try again), or anything else.
  */
 export function readNoticeFailure(error: unknown): NoticeFailure {
-	const fields =
-		typeof error === 'object' && error !== null
-			? ['message', 'code', 'reason', 'details', 'hint']
-					.map((field) => (error as Record<string, unknown>)[field])
-					.filter((value) => typeof value === 'string')
-					.join(' ')
-			: String(error);
-	if (/notice_not_found|not_found/.test(fields)) return 'not_found';
-	if (globalThis.navigator?.onLine === false || /network|fetch|offline|timeout|abort/i.test(fields)) {
-		return 'offline';
+	if (error instanceof NoticeViewError) {
+		if (error.reason === 'not_found') return 'not_found';
+		if (error.reason === 'network') return 'offline';
+		return 'unexpected';
 	}
-	return 'unexpected';
+	return globalThis.navigator?.onLine === false ? 'offline' : 'unexpected';
 }

@@ -11,7 +11,8 @@ import type { NoticeContent, NoticeGap } from './notice-content';
 
 export interface NoticeSource {
 	precheck: PrecheckRow;
-	item: ServiceItemRow;
+	/** Null when the device does not have the item row (the version still says everything but the code). */
+	item: ServiceItemRow | null;
 	version: ServiceItemVersionRow;
 	rounds: readonly PrecheckRoundRow[];
 	applicant: PrecheckApplicantRow | null;
@@ -48,7 +49,7 @@ export function noticeFromRows(source: NoticeSource, hall: NoticeHall, origin: s
 		hall_phone: hall.hall_phone,
 		language: precheck.language,
 		item: {
-			code: item.code,
+			code: item?.code ?? '',
 			revision: version.revision,
 			name_zh: version.name_zh,
 			name_en: version.name_en,
