@@ -7,7 +7,8 @@ insert into app.halls (id, code, name, kind, parent_hall_id) values
 	('a0000000-0000-4000-8000-000000000002', 'wanghailou-station', '河北区望海楼街便民服务中心', 'street_station',
 		'a0000000-0000-4000-8000-000000000001');
 
--- The 12 full-time staff of the comprehensive windows across the posts, two managers, and two station staff.
+-- The 12 full-time staff of the comprehensive windows across the posts, two managers, and three station staff
+-- (the station's manager included).
 -- The first four and the station's assist account are the documented demo logins.
 create temporary table demo_people (id uuid, email text, display_name text, post app.staff_post, hall_id uuid);
 insert into demo_people values
@@ -26,7 +27,9 @@ insert into demo_people values
 	('d0000000-0000-4000-8000-000000000013', 'guopeng@demo.hall', '郭鹏', 'assist', 'a0000000-0000-4000-8000-000000000001'),
 	('d0000000-0000-4000-8000-000000000014', 'hejia@demo.hall', '何佳', 'assist', 'a0000000-0000-4000-8000-000000000001'),
 	('d0000000-0000-4000-8000-000000000015', 'gaofeng@demo.hall', '高峰', 'manager', 'a0000000-0000-4000-8000-000000000001'),
-	('d0000000-0000-4000-8000-000000000016', 'yangfan@station.demo.hall', '杨帆', 'intake', 'a0000000-0000-4000-8000-000000000002');
+	('d0000000-0000-4000-8000-000000000016', 'yangfan@station.demo.hall', '杨帆', 'intake', 'a0000000-0000-4000-8000-000000000002'),
+	-- The station's manager: publishes the station's own demo catalog (seed-catalog.sql) and can edit it.
+	('d0000000-0000-4000-8000-000000000017', 'manager@station.demo.hall', '林涛', 'manager', 'a0000000-0000-4000-8000-000000000002');
 
 -- Written the way hosted Supabase expects users made in SQL: confirmed e-mail, an email identity, and empty
 -- strings (not NULL) in GoTrue's token columns, so the same seed works with `supabase db reset`.

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +19,7 @@ export const defaultGatewayPort = 54321;
 export const defaultDbPort = 54322;
 export const defaultDataDir = path.join(repoRoot, 'supabase', '.data', 'pg');
 export const migrationsDir = path.join(repoRoot, 'supabase', 'migrations');
-export const seedFile = path.join(repoRoot, 'supabase', 'seed.sql');
+export const configFile = path.join(repoRoot, 'supabase', 'config.toml');
 export const platformFile = path.join(repoRoot, 'supabase', 'local', 'platform.sql');
 
 /** Reads a TCP port from the environment; a typo must fail loudly rather than fall back silently. */
@@ -30,4 +31,23 @@ export function portFromEnv(name: string, fallback: number): number {
 		throw new Error(`${name}=${raw} is not a TCP port number (0-65535)`);
 	}
 	return port;
+}
+
+/**
+ * The seed files `supabase db reset` applies, in order: `[db.seed] sql_paths` of supabase/config.toml (relative to
+ * the supabase folder), or none when `enabled = false`. The one file read by both the CLI and this stack, so a seed
+ * added there is applied everywhere. Plain paths only (the CLI also takes globs; this project lists its files).
+ */
+export async function seedFiles(config = configFile): Promise<string[]> {
+	return seedFilesOf(await readFile(config, 'utf8'), path.dirname(config));
+}
+
+export function seedFilesOf(toml: string, supabaseDir: string): string[] {
+	const section = /^\[db\.seed\][^\S\n]*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(toml)?.[1] ?? '';
+	if (/^\s*enabled\s*=\s*false\b/m.test(section)) return [];
+	const list = /^\s*sql_paths\s*=\s*\[([\s\S]*?)\]/m.exec(section)?.[1];
+	if (list === undefined) return [path.join(supabaseDir, 'seed.sql')]; // the CLI's default
+	return [...list.matchAll(/"([^"]*)"|'([^']*)'/g)].map((match) =>
+		path.resolve(supabaseDir, match[1] ?? match[2] ?? '')
+	);
 }

@@ -2,13 +2,20 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { migrationsDir as defaultMigrationsDir, platformFile, seedFile as defaultSeedFile } from './config';
+import {
+	migrationsDir as defaultMigrationsDir,
+	platformFile,
+	seedFiles as configuredSeedFiles
+} from './config';
 
 export interface MigrateOptions {
-	/** Apply seed.sql when the database is fresh (no migration history yet). */
+	/** Apply the seed files when the database is fresh (no migration history yet). */
 	seed?: boolean;
 	migrationsDir?: string;
+	/** One seed file instead of the configured ones. */
 	seedFile?: string;
+	/** The seed files, in order; by default `[db.seed] sql_paths` of supabase/config.toml. */
+	seedFiles?: string[];
 	log?: (line: string) => void;
 }
 
@@ -34,7 +41,8 @@ interface MigrationFile {
 /**
  * Brings a database to the state `supabase start` / `supabase db reset` would: the platform objects, then
  * every migration not yet recorded in supabase_migrations.schema_migrations (file-name order, one transaction
- * each), then seed.sql once, on a database that had no migration history.
+ * each), then the seed files once (each in its own transaction, in the order config.toml lists them), on a
+ * database that had no migration history.
  */
 export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrateResult> {
 	const log = options.log ?? (() => undefined);
@@ -52,15 +60,19 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
 				name text
 			);`);
 		const applied = await applyMigrations(client, options.migrationsDir ?? defaultMigrationsDir, log);
-		const seedFile = options.seedFile ?? defaultSeedFile;
 		let seeded = false;
 		if (fresh && (options.seed ?? true)) {
-			if (existsSync(seedFile)) {
-				log(`Seeding data from ${path.relative(process.cwd(), seedFile) || seedFile}`);
-				await runInTransaction(client, path.basename(seedFile), await readFile(seedFile, 'utf8'));
-				seeded = true;
-			} else {
-				log('No supabase/seed.sql yet: the database starts without seed data.');
+			const files =
+				options.seedFiles ?? (options.seedFile ? [options.seedFile] : await configuredSeedFiles());
+			for (const seedFile of files) {
+				const name = path.relative(process.cwd(), seedFile) || seedFile;
+				if (existsSync(seedFile)) {
+					log(`Seeding data from ${name}`);
+					await runInTransaction(client, path.basename(seedFile), await readFile(seedFile, 'utf8'));
+					seeded = true;
+				} else {
+					log(`No ${name} yet: skipped.`);
+				}
 			}
 		}
 		return { applied, seeded };

@@ -25,7 +25,7 @@ export interface StackOptions {
 	dbPort?: number; // default 54322 (env HALL_DB_PORT)
 	dataDir?: string; // default supabase/.data/pg (env HALL_DATA_DIR)
 	databaseUrl?: string; // env DATABASE_URL: use an existing server instead of embedded Postgres
-	seed?: boolean; // apply supabase/seed.sql on a fresh database (default true)
+	seed?: boolean; // apply the seed files of supabase/config.toml on a fresh database (default true)
 	log?: (line: string) => void;
 	/** Overrides supabase/config.toml's [auth] refresh_token_reuse_interval (seconds). */
 	refreshTokenReuseIntervalSeconds?: number;

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { CATALOG_LIMITS } from '$lib/domain/service-catalog';
+import { CATALOG_LIMITS } from '../../domain/service-catalog';
 
 /**
  * The pinyin keys stored with a catalog version (`search_keys`), so that staff find 公司设立登记 by typing `gssl`
