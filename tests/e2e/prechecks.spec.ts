@@ -6,7 +6,7 @@ import {
 	COMPANY,
 	HOSTILE,
 	answerQuestions,
-	markThreeGaps,
+	makeNotice,
 	material,
 	noticeQrModules,
 	openCompanyForm,
@@ -25,21 +25,6 @@ async function stubPrint(page: Page): Promise<void> {
 			counted.printed += 1;
 		};
 	});
-}
-
-/** Makes the incomplete pre-check of 公司设立登记 with the applicant's details; returns its page's URL. */
-async function makeNotice(page: Page, language: 'zh' | 'zh_en'): Promise<void> {
-	await page.goto('/prechecks');
-	await openCompanyForm(page);
-	await markThreeGaps(page);
-	await page.getByText(zh['precheck.applicantSection']).click();
-	await page.getByTestId('applicant-name').fill('张三明');
-	await page.getByTestId('applicant-phone').fill('13812345678');
-	await page.getByTestId(`language-${language}`).check({ force: true });
-	await expect(page.getByTestId('precheck-result')).toHaveAttribute('data-result', 'incomplete');
-	await page.getByRole('button', { name: zh['precheck.makeNotice'] }).click();
-	await expect(page).toHaveURL(/\/prechecks\/[0-9a-f-]{36}$/);
-	await expect(page.getByTestId('notice')).toBeVisible();
 }
 
 test('a complete pre-check from a service record goes on its timeline, then the applicant is guided to a window', async ({
