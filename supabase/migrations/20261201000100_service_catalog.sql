@@ -7,7 +7,7 @@
 
 -- ─── Rules ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** SERVICE_CATALOG_RULES of the client: limits in characters as JavaScript counts them (UTF-16 units). */
+/** SERVICE_CATALOG_RULES of the client: limits in characters (code points, as zod and char_length count). */
 create function app.service_catalog_rules()
 returns jsonb
 language sql
@@ -51,27 +51,14 @@ as $$
 	select (app.service_catalog_rules() ->> rule)::int
 $$;
 
-/**
- * The length of a text as JavaScript counts it (UTF-16 code units: a character beyond U+FFFF counts two), which is
- * what the client's zod limits count. char_length alone would let through text the client refuses.
- */
-create function app.js_length(value text)
-returns int
-language sql
-immutable
-set search_path = ''
-as $$
-	select char_length(value) + char_length(regexp_replace(value, '[\u0001-\uffff]', '', 'g'))
-$$;
-
-/** plainText(max) of src/lib/domain/text.ts: at most max UTF-16 units, no control characters but tab and breaks. */
+/** plainText(max) of src/lib/domain/text.ts: at most max characters, no control characters but tab and breaks. */
 create function app.is_plain_text(value text, max_length int)
 returns boolean
 language sql
 immutable
 set search_path = ''
 as $$
-	select value is not null and app.js_length(value) <= max_length and value !~ '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]'
+	select value is not null and char_length(value) <= max_length and value !~ '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]'
 $$;
 
 /** visibleText(max): plain text with a character other than space, tab and line breaks (not \s: locale-bound). */
@@ -112,7 +99,7 @@ language sql
 immutable
 set search_path = ''
 as $$
-	select app.js_length(value) <= app.catalog_limit('url')
+	select char_length(value) <= app.catalog_limit('url')
 		and value ~ (app.service_catalog_rules() ->> 'urlPattern')
 		and value !~ '[\u000b\u000c\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'
 $$;
@@ -614,6 +601,7 @@ returns void
 language plpgsql
 set search_path = ''
 as $$
+<<withdrawing>>
 declare
 	caller app.staff := app.require_staff();
 	item_id uuid := app.uuid_field(payload, 'id');
@@ -629,8 +617,8 @@ begin
 	if item.withdrawn_at is not null then
 		return; -- withdrawn already: withdrawing twice is the same as once
 	end if;
-	update app.service_items i set withdrawn_at = op_service_item_withdraw.withdrawn_at where i.id = item.id;
-end;
+	update app.service_items i set withdrawn_at = withdrawing.withdrawn_at where i.id = item.id;
+end withdrawing;
 $$;
 
 -- ─── Registration ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -642,7 +630,7 @@ begin
 	for fn in
 		select p.oid::regprocedure from pg_proc p
 		where p.pronamespace = 'app'::regnamespace and p.proname in ('service_catalog_rules', 'catalog_limit',
-			'js_length', 'is_plain_text', 'is_visible_text', 'is_catalog_key', 'is_item_code', 'is_catalog_url',
+			'is_plain_text', 'is_visible_text', 'is_catalog_key', 'is_item_code', 'is_catalog_url',
 			'json_text_problem', 'json_key_problem', 'json_url_problem', 'json_int_problem', 'json_keys_problem',
 			'json_array_problem', 'service_item_content_problem', 'require_catalog_manager',
 			'op_service_item_publish', 'op_service_item_withdraw')

@@ -7,6 +7,8 @@ import { registry } from '../../src/lib/features/registry';
 import { LocalDb, type Actor, type OutboxEntry } from '../../src/lib/local/db';
 import { prepareForUser } from '../../src/lib/local/device-data';
 import type { SyncBackend } from '../../src/lib/sync/backend';
+import { ensureDeviceCode } from '../../src/lib/local/prechecks/numbering';
+import { claimDeviceCodeOver } from '../../src/lib/sync/claim-device-code';
 import { SyncEngine } from '../../src/lib/sync/engine';
 import { supabaseBackend } from '../../src/lib/sync/supabase-backend';
 import { inProcessLock } from '../../src/lib/sync/uploader-lock';
@@ -108,6 +110,7 @@ export class TortureDevice {
 		this.#killed = new Promise((resolve) => (this.#markKilled = resolve));
 		// Not awaited: start() runs a first cycle, which under faults may take a while, as on a real start.
 		void this.engine.start().catch(() => undefined);
+		void this.#claimDeviceCode(this.#generation);
 	}
 
 	/** The app is gone: no timer, no answer, no database; what was stored stays. */
@@ -141,6 +144,27 @@ export class TortureDevice {
 				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+
+	/**
+	 * The notice code, claimed at start as the app does once the server answers (DeviceSync): asked again after a
+	 * fault, until this launch of the app is gone. Until then the device records complete pre-checks only.
+	 */
+	async #claimDeviceCode(generation: number): Promise<void> {
+		for (let attempt = 0; attempt < 100 && generation === this.#generation && !this.killPending; attempt++) {
+			try {
+				if (
+					await ensureDeviceCode(
+						this.db,
+						claimDeviceCodeOver(() => this.client)
+					)
+				)
+					return;
+			} catch {
+				// a fault of the proxy, or the database closed by a kill: try again shortly
+			}
+			await new Promise((resolve) => setTimeout(resolve, 200 + 100 * Math.min(attempt, 10)));
 		}
 	}
 

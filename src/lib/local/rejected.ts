@@ -32,7 +32,7 @@ export async function retryRejected(db: LocalDb, registry: Registry, seq: number
 /**
  * Gives the op up, after the user confirmed, as its op type's discard rule says: a row it created that the server
  * never acknowledged (version 0) goes; for a change to rows the server has, the device pulls again from the start,
- * so the server's values return.
+ * so the server's values return; an op of several rows undoes its own (and may ask to pull again).
  */
 export async function discardRejected(db: LocalDb, registry: Registry, seq: number): Promise<void> {
 	await db.transaction('rw', [...db.syncedTables, 'rejected', 'sync_state'], async () => {
@@ -40,8 +40,14 @@ export async function discardRejected(db: LocalDb, registry: Registry, seq: numb
 		if (!entry) return;
 		await db.rejected.delete(seq);
 		const rule = registry.op(entry.type)?.spec.discard ?? 'pull_again';
+		if (typeof rule === 'object' && rule.undo) {
+			if ((await rule.undo(db, entry.payload)) === 'pull_again') {
+				await db.sync_state.update('state', { cursor: FIRST_CURSOR });
+			}
+			return;
+		}
 		const id = (entry.payload as { id?: unknown } | null)?.id;
-		if (rule !== 'pull_again' && typeof id === 'string') {
+		if (rule !== 'pull_again' && 'drop' in rule && typeof id === 'string') {
 			const table = rule.drop.of(db);
 			if ((await table.get(id))?.version === 0) await table.delete(id);
 			return;

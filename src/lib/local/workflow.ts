@@ -71,11 +71,21 @@ export interface QueuedOp<Payload> {
 /**
  * What giving up a rejected op does to the device's data. `drop`: the op created a row of that table (id =
  * payload.id) the server never had; the row goes. `pull_again`: the op changed rows the server has; the device
- * pulls from the start, so the server's values return.
+ * pulls from the start, so the server's values return. `undo`, for an op that made or changed several rows: it
+ * removes the rows the op made that the server never had (version 0), and answers 'pull_again' when rows the
+ * server has must come back too; with `drop` beside it, `drop` still names the table of the op's own row.
  */
-export type DiscardRule = { drop: SyncedTable } | 'pull_again';
+export type DiscardRule =
+	{ drop: SyncedTable; undo?: UndoOp<unknown> } | 'pull_again' | { undo: UndoOp<unknown> };
+
+/** Inside the discard's transaction. */
+export type UndoOp<Payload> = (db: LocalDb, payload: Payload) => Promise<'pull_again' | null>;
 
 export type PayloadCheck<Payload> = { ok: true; value: Payload } | { ok: false; fields: string[] };
+
+/** A discard rule as an op type declares it: `undo` receives the payload its schema has checked. */
+export type OpDiscardRule<Payload> =
+	{ drop: SyncedTable; undo?: UndoOp<Payload> } | 'pull_again' | { undo: UndoOp<Payload> };
 
 /** Every op names the row it creates or changes. */
 interface OpPayloadBase {
@@ -102,7 +112,7 @@ export function defineOp<const Type extends string, Schema extends z.ZodMiniObje
 	schema: Schema,
 	behaviour: {
 		apply: (db: LocalDb, op: QueuedOp<z.infer<Schema> & OpPayloadBase>) => Promise<void>;
-		discard: DiscardRule;
+		discard: OpDiscardRule<z.infer<Schema> & OpPayloadBase>;
 		/** Defaults to the op's own row. */
 		touches?: (payload: z.infer<Schema> & OpPayloadBase) => string[];
 	}
@@ -111,7 +121,7 @@ export function defineOp<const Type extends string, Schema extends z.ZodMiniObje
 	return {
 		type,
 		schema,
-		discard: behaviour.discard,
+		discard: typedDiscard(schema, behaviour.discard),
 		parse(payload) {
 			const parsed = schema.safeParse(payload);
 			if (parsed.success) return { ok: true, value: parsed.data as Payload };
@@ -120,6 +130,17 @@ export function defineOp<const Type extends string, Schema extends z.ZodMiniObje
 		apply: behaviour.apply,
 		touches: behaviour.touches ?? ((payload: Payload) => [payload.id])
 	};
+}
+
+/** An `undo` reads the payload it was declared for; one that no longer fits this app's schema is pulled again. */
+function typedDiscard<Payload>(schema: z.ZodMiniObject, rule: OpDiscardRule<Payload>): DiscardRule {
+	if (typeof rule !== 'object' || !rule.undo) return rule as DiscardRule;
+	const undo = rule.undo;
+	const checked: UndoOp<unknown> = async (db, payload) => {
+		const parsed = schema.safeParse(payload);
+		return parsed.success ? undo(db, parsed.data as Payload) : 'pull_again';
+	};
+	return 'drop' in rule ? { drop: rule.drop, undo: checked } : { undo: checked };
 }
 
 export type PayloadOf<Spec extends OpSpec> =

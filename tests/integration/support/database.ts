@@ -1,6 +1,6 @@
 /**
  * The shape of what the tests call through supabase-js, so calls and results are typed (no `any`). Covers the
- * contract fixtures (contract/fixtures.sql) and the app's `me()`; `staff` and the `app` schema exist only to
+ * contract fixtures (contract/fixtures.sql), the app's `me()`, and the notice's RPCs; `staff` and the `app` schema exist only to
  * check that the gateway refuses what it does not serve.
  */
 type Row = Record<string, unknown>;
@@ -13,6 +13,8 @@ export interface TestDatabase {
 		Views: Record<never, never>;
 		Functions: {
 			me: { Args: Record<string, never>; Returns: Row };
+			notice_view: { Args: { p_token: string }; Returns: Row };
+			claim_device_code: { Args: { p_device_id: string }; Returns: string };
 			contract_add: { Args: { a: number | string; b: number }; Returns: number };
 			contract_greeting: { Args: { name: string; punctuation?: string }; Returns: string };
 			contract_point_of: { Args: { x: number; y: number }; Returns: { x: number; y: number; label: string } };

@@ -1,7 +1,10 @@
 import type { Workload } from '../workload';
+import { prechecksWorkload } from './prechecks';
+import { serviceCatalogWorkload, type CatalogLedger } from './service-catalog';
 import { serviceRecordsWorkload } from './service-records';
 
 /** A fresh workload of every workflow that has one, for one run (their ledgers are the run's own). */
 export function allWorkloads(): Workload[] {
-	return [serviceRecordsWorkload()];
+	const catalog: CatalogLedger = { withdrawn: new Set() };
+	return [serviceRecordsWorkload(), serviceCatalogWorkload(catalog), prechecksWorkload(catalog)];
 }

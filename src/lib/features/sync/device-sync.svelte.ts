@@ -10,7 +10,9 @@ import {
 	workOf,
 	type ColleagueWork
 } from '$lib/local/device-data';
+import { ensureDeviceCode } from '$lib/local/prechecks/numbering';
 import { discardRejected, retryRejected } from '$lib/local/rejected';
+import { claimDeviceCodeOver } from '$lib/sync/claim-device-code';
 import { SyncEngine, type EngineStatus } from '$lib/sync/engine';
 import { supabaseBackend } from '$lib/sync/supabase-backend';
 import { localDb, registry } from '../registry';
@@ -79,7 +81,11 @@ class DeviceSync implements SignOutGuard {
 			registry,
 			backend: supabaseBackend(supabase),
 			userId: actor.user_id,
-			onStatus: (status) => (this.engine = status)
+			onStatus: (status) => {
+				this.engine = status;
+				// Once the server answers, a device without its notice code claims one (docs/PRECHECK.md).
+				if (!status.syncing && status.failure === null) this.#claimDeviceCode(db, generation);
+			}
 		});
 		void this.#askForPersistentStorage();
 		this.#startParked(db, actor.user_id);
@@ -163,6 +169,16 @@ class DeviceSync implements SignOutGuard {
 			this.#uploading = [...this.#uploading, userId];
 			void engine.start();
 		}
+	}
+
+	/** The claim under way, if any: one at a time, and none after a stop (a sign-out wipes the identity). */
+	#claiming: Promise<unknown> | null = null;
+
+	#claimDeviceCode(db: LocalDb, generation: number): void {
+		if (this.#claiming || generation !== this.#generation) return;
+		this.#claiming = ensureDeviceCode(db, claimDeviceCodeOver(supabase))
+			.catch((error: unknown) => console.warn('notice code not claimed yet; next sync tries again', error))
+			.finally(() => (this.#claiming = null));
 	}
 
 	/** Asked once per app start after sign-in: without it, the browser may evict unsynced work under storage pressure. */

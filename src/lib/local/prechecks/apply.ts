@@ -108,3 +108,24 @@ export async function applyRecheck(
 		await prechecks.of(db).update(precheck.id, { status: 'complete', completed_at: payload.checked_at });
 	}
 }
+
+/** Gives up a refused first visit: its pre-check, round and applicant row, none of which the server has. */
+export async function undoRecord(db: LocalDb, payload: RecordPrecheck): Promise<'pull_again' | null> {
+	const unsynced = <Row extends { version: number }>(row: Row | undefined) => row?.version === 0;
+	if (unsynced(await prechecks.of(db).get(payload.id))) await prechecks.of(db).delete(payload.id);
+	if (unsynced(await precheckRounds.of(db).get(payload.round_id))) {
+		await precheckRounds.of(db).delete(payload.round_id);
+	}
+	if (unsynced(await precheckApplicants.of(db).get(payload.id))) {
+		await precheckApplicants.of(db).delete(payload.id);
+	}
+	return null;
+}
+
+/** Gives up a refused return visit: its round goes, and the pre-check's status returns from the server. */
+export async function undoRecheck(db: LocalDb, payload: RecheckPrecheck): Promise<'pull_again' | null> {
+	if ((await precheckRounds.of(db).get(payload.id))?.version === 0) {
+		await precheckRounds.of(db).delete(payload.id);
+	}
+	return 'pull_again';
+}

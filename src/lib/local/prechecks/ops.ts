@@ -1,21 +1,21 @@
 import { recheckPrecheck, recordPrecheck } from '$lib/domain/precheck';
 import { defineOp } from '../workflow';
-import { applyRecheck, applyRecord } from './apply';
-import { precheckRounds, prechecks } from './tables';
+import { applyRecheck, applyRecord, undoRecheck, undoRecord } from './apply';
+import { prechecks } from './tables';
 
 /** The precheck.* op types: what each sends, does on the device, and what giving it up means. */
 
 export const recordOp = defineOp('precheck.record', recordPrecheck, {
 	apply: applyRecord,
-	// The pre-check the server never had goes; its round and applicant row are only reached through it.
-	discard: { drop: prechecks },
+	// The pre-check goes with its round and applicant row, none of which the server has.
+	discard: { drop: prechecks, undo: undoRecord },
 	touches: (payload) => [payload.id, payload.round_id]
 });
 
 export const recheckOp = defineOp('precheck.recheck', recheckPrecheck, {
 	apply: applyRecheck,
-	// The round goes; the pre-check's status is read from its last round (queries.ts), so it reopens with it.
-	discard: { drop: precheckRounds },
+	// The round goes, and the pre-check's status returns from the server.
+	discard: { undo: undoRecheck },
 	touches: (payload) => [payload.id, payload.precheck_id]
 });
 

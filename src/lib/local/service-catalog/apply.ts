@@ -72,3 +72,21 @@ export async function applyWithdraw(db: LocalDb, { payload }: QueuedOp<WithdrawS
 	if (!item || item.withdrawn_at !== null) return;
 	await items.update(payload.id, { withdrawn_at: payload.withdrawn_at });
 }
+
+/**
+ * Gives up a refused publish: the version the server never had goes, and so does an item it created that has no
+ * other version here; an item the server has pulls again, so its current version and withdrawal return.
+ */
+export async function undoPublish(db: LocalDb, payload: PublishServiceItem): Promise<'pull_again' | null> {
+	const versions = serviceItemVersions.of(db);
+	if ((await versions.get(payload.id))?.version === 0) await versions.delete(payload.id);
+	const item = await serviceItems.of(db).get(payload.item_id);
+	if (!item) return null;
+	if (item.version > 0) return 'pull_again';
+	const others = await versions
+		.where('[item_id+revision]')
+		.between([item.id, 0], [item.id, Infinity])
+		.count();
+	if (others === 0) await serviceItems.of(db).delete(item.id);
+	return null;
+}

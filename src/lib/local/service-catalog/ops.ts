@@ -1,14 +1,14 @@
 import { publishServiceItem, withdrawServiceItem } from '$lib/domain/service-catalog';
 import { defineOp } from '../workflow';
-import { applyPublish, applyWithdraw } from './apply';
+import { applyPublish, applyWithdraw, undoPublish } from './apply';
 import { serviceItemVersions } from './tables';
 
 /** The service_item.* op types (managers only; the server refuses anyone else). */
 
 export const publishItem = defineOp('service_item.publish', publishServiceItem, {
 	apply: applyPublish,
-	// The version the server never had goes; an item left without versions is not listed (queries.ts).
-	discard: { drop: serviceItemVersions },
+	// The version goes, and the new item it made, or the server's item comes back (undoPublish).
+	discard: { drop: serviceItemVersions, undo: undoPublish },
 	// The item shows as "not synced yet" while its new version waits.
 	touches: (payload) => [payload.id, payload.item_id]
 });

@@ -31,7 +31,10 @@ export class RowMaker {
 	/** The op type that creates rows of `table` (its discard drops the row it made). */
 	creator(table: SyncedTable): OpSpec | undefined {
 		return this.registry.ops.find(
-			(op) => typeof op.spec.discard === 'object' && op.spec.discard.drop.name === table.name
+			(op) =>
+				typeof op.spec.discard === 'object' &&
+				'drop' in op.spec.discard &&
+				op.spec.discard.drop.name === table.name
 		)?.spec;
 	}
 

@@ -21,6 +21,7 @@ interface SyncDatabase {
 			sync_push: { Args: { ops: unknown[] }; Returns: unknown };
 			sync_pull: { Args: { cursor: string; max_rows?: number }; Returns: unknown };
 			me: { Args: Record<string, never>; Returns: unknown };
+			claim_device_code: { Args: { p_device_id: string }; Returns: unknown };
 		};
 		Enums: Record<never, never>;
 		CompositeTypes: Record<never, never>;
