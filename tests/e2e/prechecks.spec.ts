@@ -34,6 +34,11 @@ test('a complete pre-check from a service record goes on its timeline, then the 
 	await signIn(page, 'intake@demo.hall');
 	await waitUntilSynced(page);
 	await page.goto('/tickets/scan');
+	// A notice number this device does not know: said plainly, and the field keeps what was typed.
+	await page.getByLabel(zh['scan.manualLabel']).fill('261130-zz-99');
+	await page.getByTestId('manual-submit').click();
+	await expect(page.getByText(zh['scan.noticeNotHere'])).toBeVisible();
+	await expect(page.getByLabel(zh['scan.manualLabel'])).toHaveValue('261130-zz-99');
 	await page.getByLabel(zh['scan.manualLabel']).fill('P101');
 	await page.getByTestId('manual-submit').click();
 	await expect(page.getByTestId('record-ticket')).toHaveText('P101');

@@ -280,7 +280,7 @@ export const en: Record<MessageKey, string> = {
 	'notice.situation': 'Situation',
 	'notice.applicant': 'Applicant',
 	'notice.gapsHeading': 'Materials to supply ({count} in all)',
-	'notice.formCopies': '{form}, {copies} copies',
+	'notice.formCopies': '{form} × {copies}',
 	'notice.howToObtain': 'How to obtain:',
 	'notice.online': 'Online',
 	'notice.template': 'Template',
