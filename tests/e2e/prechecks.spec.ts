@@ -218,3 +218,26 @@ test('the applicant opens the notice without signing in: open points, limits, th
 	await expect(stranger.getByTestId('notice-page-failure')).toHaveAttribute('data-failure', 'offline');
 	await expect(stranger.getByTestId('notice-page-retry')).toBeVisible();
 });
+
+test('the staff home loads neither the pinyin nor the QR code library; my open notices come after its first paint', async ({
+	page
+}) => {
+	await signIn(page, 'assist@demo.hall');
+	await waitUntilSynced(page);
+	await makeNotice(page, 'zh');
+	const scripts: string[] = [];
+	page.on('response', (response) => {
+		if (new URL(response.url()).pathname.endsWith('.js'))
+			void response.text().then((text) => scripts.push(text));
+	});
+	await page.goto('/');
+	const mine = page.getByTestId('my-open-precheck');
+	await expect(mine.first()).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	// Markers only pinyin-pro's and uqr's code carry.
+	expect(scripts.some((text) => text.includes('toneType'))).toBe(false);
+	expect(scripts.some((text) => text.includes('maskPattern'))).toBe(false);
+	// The list is the worker's own open notices; one opens the pre-check.
+	await mine.first().click();
+	await expect(page.getByTestId('precheck-status')).toHaveAttribute('data-status', 'open');
+});
