@@ -33,7 +33,7 @@ as $$
 		'rejectionReason', 60,
 		'copies', 20,
 		'days', 365,
-		-- Read the same by JavaScript and PostgreSQL (\s aside: see app.is_catalog_url).
+		-- Read the same by JavaScript and PostgreSQL (urlPattern's \s aside: see app.is_catalog_url).
 		'codePattern', '^[0-9A-Z][0-9A-Z_-]{0,63}$',
 		'keyPattern', '^[a-z0-9][a-z0-9_-]{0,31}$',
 		'urlPattern', '^https?://[^\s<>"]+$'
@@ -90,8 +90,9 @@ as $$
 $$;
 
 /**
- * URL_PATTERN as JavaScript reads it. JavaScript's \s also matches Unicode spaces (no-break space, ideographic
- * space, BOM…), PostgreSQL's only where the database locale says so: those are named explicitly.
+ * URL_PATTERN (the rules' urlPattern) as JavaScript reads it. Its \s is restated as JavaScript's list of white space:
+ * PostgreSQL's \s follows the database locale (ASCII only under C, more under some UTF-8 locales), and the server
+ * must refuse exactly what the client refuses, wherever it runs.
  */
 create function app.is_catalog_url(value text)
 returns boolean
@@ -100,8 +101,7 @@ immutable
 set search_path = ''
 as $$
 	select char_length(value) <= app.catalog_limit('url')
-		and value ~ (app.service_catalog_rules() ->> 'urlPattern')
-		and value !~ '[\u000b\u000c\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'
+		and value ~ '^https?://[^<>"\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+$'
 $$;
 
 -- ─── Content of a version ─────────────────────────────────────────────────────────────────────────────────────

@@ -27,7 +27,8 @@ as $$
 		'deviceCodeAlphabet', '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 	)
 $$;
-comment on function app.prechecks_rules() is 'Limits and patterns of pre-checks and notices; PRECHECK_RULES on the client.';
+comment on function app.prechecks_rules() is
+	'Limits and patterns of pre-checks and notices; PRECHECK_RULES on the client.';
 
 create function app.precheck_limit(rule text)
 returns int
@@ -490,8 +491,8 @@ begin
 	insert into app.prechecks (id, hall_id, item_id, item_version_id, record_id, situation_key, answers, language,
 		status, notice_no, public_token, staff_id, staff_name, staff_post, created_at, completed_at)
 	values (precheck_id, caller.hall_id, item_version.item_id, item_version.id, source_record.id, situation_key,
-		answers, chosen_language, case when cardinality(gaps) > 0 then 'open' else 'complete' end::app.precheck_status, notice_no,
-		public_token, caller.id, caller.display_name, caller.post::text, checked_at,
+		answers, chosen_language, case when cardinality(gaps) > 0 then 'open' else 'complete' end::app.precheck_status,
+		notice_no, public_token, caller.id, caller.display_name, caller.post::text, checked_at,
 		case when cardinality(gaps) > 0 then null else checked_at end);
 	insert into app.precheck_rounds (id, precheck_id, hall_id, round_no, marks, result, new_gap_keys,
 		broken_promise_reason, promise_staff_id, staff_id, staff_name, checked_at)

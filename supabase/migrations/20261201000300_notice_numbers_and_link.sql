@@ -55,7 +55,8 @@ create table app.device_codes (
 	-- The hall's n-th code (from 0): codes are handed out in order and never reused.
 	seq int not null constraint device_codes_seq_range check (seq between 0 and 1024 + 32768 - 1),
 	code text not null constraint device_codes_code_format check (code ~ '^[2-9A-HJ-NP-Z]{2,3}$'),
-	claimed_by uuid not null references app.staff (id),
+	-- Who claimed it, for the record; no foreign key, so removing an account never frees (or blocks) a code.
+	claimed_by uuid not null,
 	claimed_at timestamptz not null default now(),
 	primary key (hall_id, device_id),
 	constraint device_codes_one_seq_per_hall unique (hall_id, seq),

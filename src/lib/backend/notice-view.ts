@@ -43,9 +43,13 @@ export async function fetchNoticeView(token: string, fetcher: typeof fetch = fet
 	}
 	const body: unknown = await response.json().catch(() => null);
 	if (!response.ok) {
-		const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : null;
+		const message =
+			typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : null;
 		if (message === 'notice_not_found') throw new NoticeViewError('not_found', 'notice_not_found');
-		throw new NoticeViewError('unexpected', `HTTP ${response.status} ${String(message ?? '')}`.trim());
+		throw new NoticeViewError(
+			'unexpected',
+			`HTTP ${response.status} ${typeof message === 'string' ? message : ''}`.trim()
+		);
 	}
 	const parsed = noticeView.safeParse(body);
 	if (!parsed.success) throw new NoticeViewError('unexpected', 'notice_view returned an unexpected shape');

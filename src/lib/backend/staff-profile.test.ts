@@ -29,7 +29,9 @@ describe('isStaffProfile', () => {
 	});
 
 	it('accepts the hall phone and address, or null, and an older remembered profile without them', () => {
-		expect(isStaffProfile({ ...profile, hall_phone: '022-26288000', hall_address: '天津市河北区' })).toBe(true);
+		expect(isStaffProfile({ ...profile, hall_phone: '022-26288000', hall_address: '天津市河北区' })).toBe(
+			true
+		);
 		expect(isStaffProfile({ ...profile, hall_phone: null, hall_address: null })).toBe(true);
 		expect(isStaffProfile(profile)).toBe(true);
 		expect(isStaffProfile({ ...profile, hall_phone: 26288000 })).toBe(false);

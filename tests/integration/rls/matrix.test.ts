@@ -4,25 +4,31 @@ import type { OpSpec } from '../../../src/lib/local/workflow';
 import { useAdminDb } from '../support/clients';
 import { anon, signIn, type Caller } from '../fuzz/support/gateway-calls';
 import { asCaller, sqlState, type Caller as SqlCaller } from './as-caller';
+import { MANAGERS_ONLY } from './support/op-examples';
 import { RowMaker } from './support/synced-rows';
 
 // The RLS matrix, generated from the registry: every synced table × read, insert, update, delete × anon, staff of
 // the hall, staff of another hall, a manager of the hall. Statements run as Postgres sees a PostgREST request
 // (as-caller.ts). Every denial is paired with an allowed control: the same statement for the right person, or the
 // same change through the intended path (sync_push as that person), since `authenticated` may never write a table
-// directly. A new workflow's tables join the matrix without editing this file.
+// directly. A new workflow's tables join the matrix without editing this file. Op types only managers may send
+// (MANAGERS_ONLY in support/op-examples.ts) are the hall's manager's path: a non-manager of the hall is refused
+// (`forbidden`) and the row stays as it was.
 
 const db = useAdminDb();
 const ROLES = ['anon', 'staff of the hall', 'staff of another hall', 'manager of the hall'] as const;
 type Role = (typeof ROLES)[number];
 
 let callers: Record<Role, Caller>;
+/** The other hall's manager, for the tables only managers write. */
+let otherManager: Caller;
 let maker: RowMaker;
 beforeAll(async () => {
-	const [staff, other, manager] = await Promise.all([
+	const [staff, other, manager, stationManager] = await Promise.all([
 		signIn('staff of the hall', 'intake@demo.hall'),
 		signIn('staff of another hall', 'assist@station.demo.hall'),
-		signIn('manager of the hall', 'manager@demo.hall')
+		signIn('manager of the hall', 'manager@demo.hall'),
+		signIn('manager of another hall', 'manager@station.demo.hall')
 	]);
 	callers = {
 		anon,
@@ -30,8 +36,21 @@ beforeAll(async () => {
 		'staff of another hall': other,
 		'manager of the hall': manager
 	};
-	maker = new RowMaker(db(), registry);
+	otherManager = stationManager;
+	maker = new RowMaker(db(), registry, (hall) => (hall === manager.hallId ? manager : otherManager));
 });
+
+/** The manager of a role's hall. */
+const managerFor = (role: Role): Caller =>
+	role === 'staff of another hall' ? otherManager : callers['manager of the hall'];
+
+/** Who sends `spec` for a role: the role's person, or their hall's manager for a manager's op. */
+const senderOf = (role: Role, spec: OpSpec): Caller =>
+	MANAGERS_ONLY.has(spec.type) ? managerFor(role) : callers[role];
+
+/** A non-manager of a hall sending a manager's op: refused, which the matrix checks instead of the write. */
+const refusedAsNotManager = (role: Role, spec: OpSpec): boolean =>
+	MANAGERS_ONLY.has(spec.type) && (role === 'staff of the hall' || role === 'staff of another hall');
 
 const sqlCaller = (caller: Caller, role: 'authenticated' | 'app_writer' = 'authenticated'): SqlCaller =>
 	caller.userId === null ? { role: 'anon' } : { role, userId: caller.userId };
@@ -67,11 +86,20 @@ describe.each(registry.tables.map((table) => [table.name, table] as const))('app
 	let hallRow: Record<string, unknown>;
 	let otherHallRow: Record<string, unknown>;
 	let changers: { spec: OpSpec; tombstones: boolean }[];
+	const creator = () => {
+		const spec = maker.creator(table);
+		if (!spec) throw new Error(`no op type creates rows of ${name}`);
+		return spec;
+	};
+	/** Who makes a row of this table for a role: the role's person, or their hall's manager. */
+	const authorFor = (role: Role) => senderOf(role, creator());
 	beforeAll(async () => {
 		// Rows of each hall, made the intended way by their staff.
-		hallRow = await maker.create(callers['staff of the hall'], table);
-		otherHallRow = await maker.create(callers['staff of another hall'], table);
-		changers = await maker.changers(callers['staff of the hall'], table);
+		hallRow = await maker.create(authorFor('staff of the hall'), table);
+		otherHallRow = await maker.create(authorFor('staff of another hall'), table);
+		changers = await maker.changers(authorFor('staff of the hall'), table, (spec) =>
+			senderOf('staff of the hall', spec)
+		);
 	}, 60_000);
 
 	const as = (role: Role, statement: keyof typeof statements, row = hallRow) =>
@@ -104,12 +132,11 @@ describe.each(registry.tables.map((table) => [table.name, table] as const))('app
 			'as %s: never directly; through sync_push as the person, in their own hall only',
 			async (role) => {
 				expect((await as(role, 'insert')).state).toBe('42501');
-				const creator = maker.creator(table);
-				if (!creator) throw new Error(`no op type creates rows of ${name}`);
+				const spec = creator();
 				if (role === 'anon') {
-					expect(await maker.push(anon, creator.type, { id: crypto.randomUUID() })).toBe('HTTP 401');
+					expect(await maker.push(anon, spec.type, { id: crypto.randomUUID() })).toBe('HTTP 401');
 					// Control: staff of the hall make such a row through sync_push.
-					const made = await maker.create(callers['staff of the hall'], table);
+					const made = await maker.create(authorFor('staff of the hall'), table);
 					expect(made['hall_id']).toBe(callers['staff of the hall'].hallId);
 					return;
 				}
@@ -117,13 +144,17 @@ describe.each(registry.tables.map((table) => [table.name, table] as const))('app
 					// Sent into the hall it is not theirs: refused before anything is written.
 					const verdict = await maker.push(
 						callers[role],
-						creator.type,
+						spec.type,
 						{ id: crypto.randomUUID() },
 						hallRow['hall_id'] as string
 					);
 					expect(verdict).toBe('rejected (hall_changed)');
 				}
-				const made = await maker.create(callers[role], table);
+				if (refusedAsNotManager(role, spec)) {
+					// A manager's op from someone else of the hall: refused, nothing made; their manager may.
+					expect(await maker.tryCreate(callers[role], table)).toEqual({ verdict: 'rejected (forbidden)' });
+				}
+				const made = await maker.create(authorFor(role), table);
 				expect(made['hall_id']).toBe(callers[role].hallId);
 			}
 		);
@@ -171,19 +202,34 @@ describe.each(registry.tables.map((table) => [table.name, table] as const))('app
 
 	/**
 	 * An op that changes rows of this table, as `role`, on a new row of the hall made by staff of the hall (its
-	 * first responder): applied for the hall's staff and manager, refused and the row unchanged for staff of another
-	 * hall and anon, each refusal paired with the same op applied for the row's author.
+	 * first responder, or the hall's manager for a manager's table): applied for the hall's staff and manager,
+	 * refused and the row unchanged for staff of another hall and anon, each refusal paired with the same op applied
+	 * for the row's author. A manager's op from staff of the hall is refused as `forbidden`, paired with the manager.
 	 */
 	async function expectIntendedPath(role: Role, spec: OpSpec): Promise<void> {
-		const author = callers['staff of the hall'];
-		const row = await maker.create(author, table);
+		const row = await maker.create(authorFor('staff of the hall'), table);
+		const control = senderOf('staff of the hall', spec);
+		if (role === 'staff of the hall' && refusedAsNotManager(role, spec)) {
+			const tried = await maker.attempt(callers[role], table, spec, row);
+			expect(tried.verdict).toBe('rejected (forbidden)');
+			expect(tried.after).toEqual(row);
+			expect(await maker.change(control, table, spec, row)).toMatchObject({ verdict: 'applied' });
+			return;
+		}
 		if (role === 'staff of the hall' || role === 'manager of the hall') {
 			expect(await maker.change(callers[role], table, spec, row)).toMatchObject({ verdict: 'applied' });
 			return;
 		}
 		const tried = await maker.attempt(callers[role], table, spec, row);
-		expect(tried.verdict).toMatch(role === 'anon' ? /^HTTP 401$/ : /^rejected \((not_found|hall_changed)\)$/);
+		// Staff of another hall may also hear first that the op is a manager's.
+		expect(tried.verdict).toMatch(
+			role === 'anon'
+				? /^HTTP 401$/
+				: refusedAsNotManager(role, spec)
+					? /^rejected \((not_found|hall_changed|forbidden)\)$/
+					: /^rejected \((not_found|hall_changed)\)$/
+		);
 		expect(tried.after).toEqual(row);
-		expect(await maker.change(author, table, spec, row)).toMatchObject({ verdict: 'applied' });
+		expect(await maker.change(control, table, spec, row)).toMatchObject({ verdict: 'applied' });
 	}
 });

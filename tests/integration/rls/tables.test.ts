@@ -264,14 +264,20 @@ describe('function privileges', () => {
 	// is held to the caller's hall by RLS (see 'synced tables' above). Trigger functions need no grant.
 	// The reading API and the helpers its policies call; every write goes through sync_push, which runs as
 	// app_writer (20261130000210_writes_through_ops.sql).
+	// app.may_read_applicant: the policy of precheck_applicants (author and managers only), read as the caller.
+	// claim_device_code hands the caller's device a notice code in the caller's own hall; notice_view reads one open
+	// notice by its secret token, without personal data (both security definer, docs/SECURITY.md).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
 		'app.current_staff',
+		'app.may_read_applicant',
 		'app.require_staff',
 		'app.sync_limit',
 		'app.sync_limits',
+		'public.claim_device_code',
 		'public.me',
+		'public.notice_view',
 		'public.sync_pull',
 		'public.sync_push'
 	];
@@ -287,8 +293,8 @@ describe('function privileges', () => {
 		return rows.map((row) => row.name);
 	}
 
-	it('anon may execute no app function', async () => {
-		expect(await executableBy('anon')).toEqual([]);
+	it('anon may execute only the applicant’s notice view', async () => {
+		expect(await executableBy('anon')).toEqual(['public.notice_view']);
 	});
 
 	it('authenticated may execute exactly the reviewed list', async () => {

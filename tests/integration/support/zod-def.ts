@@ -15,6 +15,9 @@ export interface ZodDef {
 	format?: string;
 	innerType?: ZodNode;
 	element?: ZodNode;
+	/** z.record's key and value schemas. */
+	keyType?: ZodNode;
+	valueType?: ZodNode;
 	entries?: Record<string, string>;
 	shape?: Record<string, ZodNode>;
 	checks?: { _zod: { def: ZodCheck } }[];

@@ -4,8 +4,8 @@ import { noticeView } from '../../../src/lib/domain/notice-view';
 import { recheckPrecheck, recordPrecheck as recordSchema } from '../../../src/lib/domain/precheck';
 import { FIRST_CURSOR } from '../../../src/lib/domain/sync-protocol';
 import { adminDb, anonClient } from '../support/clients';
-import { openRecord } from './support/ops';
-import { center, createAccount, staff, staffIdOf, station } from './support/people';
+import { minutesAgo, openRecord } from './support/ops';
+import { center, staff, staffIdOf } from './support/people';
 import {
 	companyDraft,
 	missing,
@@ -24,8 +24,6 @@ import { device, pullAll, push, type SyncClient } from './support/sync-client';
 // applicant's own copy of the notice (docs/PRECHECK.md): the server decides the result, a notice number is never
 // reused, a return visit checks only the open points, and a new gap is a broken promise with its reason.
 
-const stationManagerEmail = 'precheck-station-manager@test.hall';
-
 let db: pg.Pool;
 let intake: SyncClient;
 let assist: SyncClient;
@@ -37,7 +35,6 @@ let versionId: string;
 let stationVersionId: string;
 beforeAll(async () => {
 	db = adminDb();
-	await createAccount(db, stationManagerEmail, { hall: station, post: 'manager', name: '站点管理员' });
 	let stationManager: SyncClient;
 	[intake, assist, delivery, manager, stationAssist, stationManager] = await Promise.all([
 		device(staff.intake.email),
@@ -45,7 +42,7 @@ beforeAll(async () => {
 		device(staff.delivery.email),
 		device(staff.manager.email),
 		device(staff.stationAssist.email),
-		device(stationManagerEmail)
+		device(staff.stationManager.email)
 	]);
 	const centerItem = publish(companyDraft());
 	const stationItem = publish(companyDraft());
@@ -55,10 +52,6 @@ beforeAll(async () => {
 	stationVersionId = stationItem.payload.id;
 });
 afterAll(async () => {
-	await db.query(
-		'update app.staff set active = false where user_id = (select id from auth.users where email = $1)',
-		[stationManagerEmail]
-	);
 	await db.end();
 });
 
@@ -110,7 +103,13 @@ describe('precheck.record: the server decides the result', () => {
 		});
 		expect((await precheck(check.payload.id))?.['completed_at']).toBeInstanceOf(Date);
 		expect(await rounds(check.payload.id)).toMatchObject([
-			{ id: check.payload.round_id, round_no: 1, result: 'complete', new_gap_keys: [], promise_staff_id: null }
+			{
+				id: check.payload.round_id,
+				round_no: 1,
+				result: 'complete',
+				new_gap_keys: [],
+				promise_staff_id: null
+			}
 		]);
 	});
 
@@ -201,15 +200,35 @@ describe('precheck.record: the server decides the result', () => {
 
 		const stationOpen = openRecord();
 		await push(stationAssist, [stationOpen]);
-		const [refused] = await push(intake, [recordWithNotice(versionId, { record_id: stationOpen.payload.id })]);
+		const [refused] = await push(intake, [
+			recordWithNotice(versionId, { record_id: stationOpen.payload.id })
+		]);
 		expect(refused).toMatchObject({ status: 'rejected', code: 'not_found' });
+	});
+
+	it('follows its service record when two devices’ openings of one ticket merge', async () => {
+		const later = openRecord({ opened_at: minutesAgo(1) });
+		await push(intake, [later]);
+		const check = recordWithNotice(versionId, { record_id: later.payload.id });
+		await push(intake, [check]);
+		// A colleague opened the same ticket earlier, offline: their record survives the merge.
+		const earlier = openRecord({ ticket_no: later.payload.ticket_no, opened_at: minutesAgo(5) });
+		await push(assist, [earlier]);
+		expect(await precheck(check.payload.id)).toMatchObject({ record_id: earlier.payload.id });
+		// A pre-check naming the merged record afterwards lands on the survivor too.
+		const afterwards = recordWithNotice(versionId, { record_id: later.payload.id });
+		expect(await push(intake, [afterwards])).toMatchObject([{ status: 'applied' }]);
+		expect(await precheck(afterwards.payload.id)).toMatchObject({ record_id: earlier.payload.id });
 	});
 
 	it('sent again under a new op id changes nothing; the same op again is a duplicate', async () => {
 		const check = recordWithNotice(versionId);
 		await push(intake, [check]);
 		const resent = { ...check, op_id: crypto.randomUUID() };
-		expect(await push(intake, [resent, check])).toMatchObject([{ status: 'applied' }, { status: 'duplicate' }]);
+		expect(await push(intake, [resent, check])).toMatchObject([
+			{ status: 'applied' },
+			{ status: 'duplicate' }
+		]);
 		expect(await rounds(check.payload.id)).toHaveLength(1);
 	});
 });
@@ -385,14 +404,14 @@ describe('device codes', () => {
 		expect(code).toMatch(/^[2-9A-HJ-NP-Z]{2,3}$/);
 		expect(await claim(intake, first)).toBe(code);
 		expect(await claim(assist, first)).toBe(code);
-		const others = await Promise.all(
-			Array.from({ length: 6 }, () => claim(assist, crypto.randomUUID()))
-		);
+		const others = await Promise.all(Array.from({ length: 6 }, () => claim(assist, crypto.randomUUID())));
 		expect(new Set([code, ...others]).size).toBe(7);
 	});
 
 	it('is refused to anon', async () => {
-		const { error, status } = await anonClient().rpc('claim_device_code', { p_device_id: crypto.randomUUID() });
+		const { error, status } = await anonClient().rpc('claim_device_code', {
+			p_device_id: crypto.randomUUID()
+		});
 		expect({ status, code: error?.code }).toEqual({ status: 401, code: '42501' });
 	});
 });
@@ -446,7 +465,12 @@ describe('notice_view: the applicant’s own copy, without signing in', () => {
 		await db.query(`update app.prechecks set created_at = now() - interval '91 days' where id = $1`, [
 			expired.payload.id
 		]);
-		for (const token of [completed.payload.public_token!, publicToken(), expired.payload.public_token!, 'x']) {
+		for (const token of [
+			completed.payload.public_token!,
+			publicToken(),
+			expired.payload.public_token!,
+			'x'
+		]) {
 			const { data, error, status } = await view(token);
 			expect({ token, data, status, message: error?.message }).toEqual({
 				token,
@@ -466,6 +490,8 @@ describe('notice_view: the applicant’s own copy, without signing in', () => {
 describe('me()', () => {
 	it('returns the hall’s phone and address for the notice', async () => {
 		const { data } = await intake.rpc('me');
-		expect(data).toMatchObject({ hall_phone: '022-26288000', hall_address: expect.stringContaining('河北区') });
+		const profile = data as { hall_phone?: unknown; hall_address?: unknown };
+		expect(profile.hall_phone).toBe('022-26288000');
+		expect(String(profile.hall_address)).toContain('河北区');
 	});
 });

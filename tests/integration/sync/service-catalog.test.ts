@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishServiceItem } from '../../../src/lib/domain/service-catalog';
 import { FIRST_CURSOR } from '../../../src/lib/domain/sync-protocol';
 import { adminDb } from '../support/clients';
-import { center, createAccount, staff, station } from './support/people';
+import { center, staff } from './support/people';
 import { companyDraft, publish, uniqueCode, withdraw } from './support/prechecks';
 import { device, pullAll, push, type SyncClient } from './support/sync-client';
 
 // The service catalog's writing functions (service_item.publish / withdraw): versions numbered by the server,
 // old versions kept as they were, managers only, one code per item in a hall (docs/PRECHECK.md).
-
-const stationManagerEmail = 'catalog-station-manager@test.hall';
 
 let db: pg.Pool;
 let manager: SyncClient;
@@ -18,19 +16,13 @@ let intake: SyncClient;
 let stationManager: SyncClient;
 beforeAll(async () => {
 	db = adminDb();
-	// The seed has no manager in the street station; this one stays (its versions name it), inactive after the file.
-	await createAccount(db, stationManagerEmail, { hall: station, post: 'manager', name: '站点管理员' });
 	[manager, intake, stationManager] = await Promise.all([
 		device(staff.manager.email),
 		device(staff.intake.email),
-		device(stationManagerEmail)
+		device(staff.stationManager.email)
 	]);
 });
 afterAll(async () => {
-	await db.query(
-		'update app.staff set active = false where user_id = (select id from auth.users where email = $1)',
-		[stationManagerEmail]
-	);
 	await db.end();
 });
 
@@ -63,7 +55,10 @@ describe('service_item.publish', () => {
 		const third = publish(companyDraft({ code: first.payload.code, name_zh: '有限责任公司设立登记' }), {
 			item_id: itemId
 		});
-		expect(await push(manager, [second, third])).toMatchObject([{ status: 'applied' }, { status: 'applied' }]);
+		expect(await push(manager, [second, third])).toMatchObject([
+			{ status: 'applied' },
+			{ status: 'applied' }
+		]);
 
 		const all = await versions(itemId);
 		expect(all.map((row) => [row['id'], row['revision']])).toEqual([
@@ -88,7 +83,10 @@ describe('service_item.publish', () => {
 		const first = publish(companyDraft());
 		await push(manager, [first]);
 		const resent = { ...first, op_id: crypto.randomUUID() };
-		expect(await push(manager, [resent, first])).toMatchObject([{ status: 'applied' }, { status: 'duplicate' }]);
+		expect(await push(manager, [resent, first])).toMatchObject([
+			{ status: 'applied' },
+			{ status: 'duplicate' }
+		]);
 		expect(await versions(first.payload.item_id)).toHaveLength(1);
 	});
 
@@ -101,7 +99,10 @@ describe('service_item.publish', () => {
 
 		const byManager = { ...attempt, op_id: crypto.randomUUID() };
 		expect(await push(manager, [byManager])).toMatchObject([{ status: 'applied' }]);
-		expect(await item(attempt.payload.item_id)).toMatchObject({ code: attempt.payload.code, hall_id: center });
+		expect(await item(attempt.payload.item_id)).toMatchObject({
+			code: attempt.payload.code,
+			hall_id: center
+		});
 	});
 
 	it('refuses a new item with a code the hall already uses; another hall may use the same code', async () => {
@@ -110,7 +111,9 @@ describe('service_item.publish', () => {
 		const [clash] = await push(manager, [publish(companyDraft({ code }))]);
 		expect(clash).toMatchObject({ status: 'rejected', code: 'conflict' });
 		expect(clash?.message).toContain(code);
-		expect(await push(stationManager, [publish(companyDraft({ code }))])).toMatchObject([{ status: 'applied' }]);
+		expect(await push(stationManager, [publish(companyDraft({ code }))])).toMatchObject([
+			{ status: 'applied' }
+		]);
 	});
 
 	it('refuses a new version of an item under another code: an item’s code never changes', async () => {
@@ -181,7 +184,7 @@ describe('service_item.publish', () => {
 			'hall_id'
 		]
 	])('refuses %s, naming the field, as the client’s schema does', async (_case, fields, named) => {
-		const attempt = publish(companyDraft(fields as never));
+		const attempt = publish(companyDraft(fields));
 		expect(publishServiceItem.safeParse(attempt.payload).success).toBe(false);
 		const [result] = await push(manager, [attempt]);
 		expect(result).toMatchObject({ status: 'rejected', code: 'validation' });

@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishServiceItem, SERVICE_SCOPES } from '../../../src/lib/domain/service-catalog';
 import { SEED_HALLS } from '../../../scripts/catalog-seed/catalog';
 import { seedCatalogFile } from '../../../scripts/catalog-seed/generate';
 import { catalogSeedSql, seedOp } from '../../../scripts/catalog-seed/sql';
+import { templateExamples } from '../../../scripts/catalog-seed/template-examples';
+import { combinedRowsOf, toCsv } from '../../../src/lib/features/service-catalog/import/to-rows';
 
 const [center, station] = SEED_HALLS;
 if (!center || !station) throw new Error('the seed has two halls');
@@ -58,5 +61,12 @@ describe('the demo catalog', () => {
 		expect(sql).not.toMatch(/, false\)/);
 		expect(center.publisher.name).toBe('刘洋');
 		expect(station.publisher.name).toBe('林涛');
+	});
+});
+
+describe('the import template', () => {
+	it('is what `npm run catalog:template` writes from the demo items (the CSV; the workbook holds the same rows)', async () => {
+		const csv = await readFile(path.resolve('static', 'templates', 'catalog-template.csv'), 'utf8');
+		expect(csv).toBe(toCsv(combinedRowsOf(templateExamples())));
 	});
 });

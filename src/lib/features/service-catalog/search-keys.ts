@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { CATALOG_LIMITS } from '../../domain/service-catalog';
+import { CATALOG_LIMITS } from '$lib/domain/service-catalog';
 
 /**
  * The pinyin keys stored with a catalog version (`search_keys`), so that staff find 公司设立登记 by typing `gssl`
@@ -88,3 +88,6 @@ export function searchKeysFor(input: SearchKeysInput): string {
 	}
 	return result;
 }
+
+/** The initials of a text as searchKeysFor reads them (公司设立登记 → gssldj): also what the import names keys by. */
+export const pinyinInitials = (text: string): string => initialsOf(readingsOf(text));

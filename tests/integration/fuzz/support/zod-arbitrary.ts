@@ -83,6 +83,25 @@ export function schemaArbitraries(schema: core.$ZodType): SchemaArbitraries {
 				optional: false
 			};
 		}
+		case 'record': {
+			if (!def.keyType || !def.valueType) throw new Error('record schema without key or value type');
+			const key = schemaArbitraries(def.keyType as unknown as core.$ZodType);
+			const value = schemaArbitraries(def.valueType as unknown as core.$ZodType);
+			const keyText = key.valid.filter((k): k is string => typeof k === 'string');
+			return {
+				valid: fc.dictionary(keyText, value.valid, { maxKeys: 4 }),
+				hostile: fc.oneof(
+					fc.dictionary(
+						key.hostile.filter((k): k is string => typeof k === 'string'),
+						value.valid,
+						{ minKeys: 1, maxKeys: 3 }
+					),
+					fc.dictionary(keyText, value.hostile, { minKeys: 1, maxKeys: 3 }),
+					wrongType.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v))
+				),
+				optional: false
+			};
+		}
 		default:
 			throw new Error(
 				`the fuzz suite has no arbitrary for zod type "${def.type}": add one to zod-arbitrary.ts`

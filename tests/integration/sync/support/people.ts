@@ -14,6 +14,11 @@ export const staff = {
 		userId: 'd0000000-0000-4000-8000-000000000005',
 		email: 'assist@station.demo.hall',
 		name: '陈静'
+	},
+	stationManager: {
+		userId: 'd0000000-0000-4000-8000-000000000017',
+		email: 'manager@station.demo.hall',
+		name: '林涛'
 	}
 } as const;
 

@@ -78,7 +78,9 @@ export function publish(
 	});
 }
 
-export function withdraw(itemId: string): UnsentOp<'service_item.withdraw', OpPayload<'service_item.withdraw'>> {
+export function withdraw(
+	itemId: string
+): UnsentOp<'service_item.withdraw', OpPayload<'service_item.withdraw'>> {
 	return op('service_item.withdraw', { id: itemId, withdrawn_at: new Date().toISOString() });
 }
 
