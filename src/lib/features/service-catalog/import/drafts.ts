@@ -257,12 +257,9 @@ function readMaterial(
 		key: key(name_zh),
 		name_zh,
 		name_en: source.get('name_en'),
-		// A material whose requirement was not understood still needs a value; its item is not imported anyway.
-		requirement: condition
-			? 'conditional'
-			: requirement === 'conditional'
-				? 'required'
-				: (requirement ?? 'required'),
+		// A conditional material without a usable condition, or a requirement not understood, still needs a valid
+		// value here; its item is not imported anyway.
+		requirement: condition ? 'conditional' : requirement === 'optional' ? 'optional' : 'required',
 		condition,
 		situations: [...new Set(situations)],
 		form: form ?? 'original',
