@@ -77,7 +77,7 @@ try {
 	await openCompanyForm(page);
 	const formUrl = page.url();
 	const cdp = await context.newCDPSession(page);
-	console.log(`one-time notice, ${RUNS} notices per CPU rate (公司设立登记, 3 gaps, bilingual QR link):`);
+	console.log(`one-time notice, ${RUNS} notices per CPU rate (公司设立登记, 3 gaps, QR code drawn):`);
 	for (const rate of [1, 4]) {
 		const toNotice: number[] = [];
 		const toPrint: number[] = [];
