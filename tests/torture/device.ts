@@ -84,7 +84,8 @@ export class TortureDevice {
 			user_id: session.user.id,
 			staff_id: this.profile.staff_id,
 			staff_name: this.profile.display_name,
-			hall_id: this.profile.hall_id
+			hall_id: this.profile.hall_id,
+			post: this.profile.post
 		};
 		this.db = new LocalDb('hall-assist', registry, { indexedDB: this.indexedDB, IDBKeyRange });
 		this.#recordCreatedOps(this.db);

@@ -7,6 +7,8 @@ export interface Actor {
 	staff_id: string;
 	staff_name: string;
 	hall_id: string;
+	/** Their post as me() names it (a notice printed before the sync shows it); absent from older stored actors. */
+	post?: string;
 }
 
 /**

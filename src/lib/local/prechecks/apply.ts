@@ -31,8 +31,8 @@ export async function applyRecord(db: LocalDb, { payload, actor }: QueuedOp<Reco
 			public_token: payload.public_token,
 			staff_id: actor.staff_id,
 			staff_name: actor.staff_name,
-			// The actor does not carry the post; the server's copy fills it in at the next pull.
-			staff_post: '',
+			// As the server will write it; an actor stored by an older app has no post until the pull brings it.
+			staff_post: actor.post ?? '',
 			created_at: payload.checked_at,
 			completed_at: complete ? payload.checked_at : null,
 			version: 0

@@ -31,7 +31,7 @@ let databases = 0;
 /** A signed-in device holding the hall's 公司设立登记 (as pulled), with notice code K7 unless told otherwise. */
 async function hallDevice(options: { code?: string | null } = {}): Promise<LocalDb> {
 	const db = new LocalDb(`prechecks-${++databases}`, registry);
-	await prepareForUser(db, STAFF);
+	await prepareForUser(db, { ...STAFF, post: 'intake' });
 	await serviceItemVersions.of(db).put(versionRow({ id: V1, item_id: ITEM }));
 	await serviceItems.of(db).put(itemRow({ id: ITEM, current_version_id: V1 }));
 	const code = options.code === undefined ? 'K7' : options.code;
@@ -65,7 +65,13 @@ describe('recording a first visit', () => {
 		expect(saved).toMatchObject({ notice_no: null, result: 'complete' });
 		const detail = await loadPrecheck(db, saved.id);
 		expect(detail).toMatchObject({
-			precheck: { status: 'complete', item_id: ITEM, staff_name: STAFF.staff_name, public_token: null },
+			precheck: {
+				status: 'complete',
+				item_id: ITEM,
+				staff_name: STAFF.staff_name,
+				staff_post: 'intake',
+				public_token: null
+			},
 			version: { id: V1 },
 			openPoints: [],
 			applicant: { name: '张三明', phone: '13812345678' },
