@@ -98,6 +98,16 @@ describe('parseCatalogFile', () => {
 		report.items.forEach((item, index) => expect(meaning(item.draft)).toEqual(meaning(allSeedItems[index]!)));
 	}, 20_000);
 
+	it('reads a workbook whose one sheet is laid out like the CSV, with its 类型 column', async () => {
+		const rows = combinedRowsOf(allSeedItems.slice(0, 3));
+		const report = await parseCatalogFile({ name: 'a.xlsx', bytes: await xlsx([{ sheet: 'Sheet1', rows }]) });
+		expect(report.errors).toEqual([]);
+		expect(report.items.map((item) => item.code)).toEqual(allSeedItems.slice(0, 3).map((item) => item.code));
+		expect(report.items.map((item) => item.row)).toEqual(
+			rows.flatMap((row, index) => (row[0] === '事项' ? [index + 1] : []))
+		);
+	});
+
 	it('reads the downloadable templates without a problem', async () => {
 		const dir = path.resolve('static', 'templates');
 		for (const name of ['catalog-template.xlsx', 'catalog-template.csv']) {
