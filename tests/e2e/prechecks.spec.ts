@@ -149,6 +149,8 @@ test('the notice QR, scanned on a second device that synced then went offline, r
 	const other = await context.newPage();
 	await signIn(other, 'intake@demo.hall');
 	await waitUntilSynced(other);
+	// A returning device: the app shell is cached, so its screens open without a network.
+	await waitForServiceWorkerControl(other);
 	await context.setOffline(true);
 	await other.getByTestId('tickets-entry').click();
 	await other.getByTestId('scan-button').click();
