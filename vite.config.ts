@@ -60,6 +60,16 @@ const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 		]
 	},
 	{
+		// The rows' and ops' schemas and the notice's public read, without the device's database or Supabase Auth:
+		// the applicant's notice page (a stranger's phone) needs them and nothing more. Before `auth`, which would
+		// otherwise take the Supabase URL's modules in as its client's dependencies.
+		name: 'schemas',
+		modules: [
+			/src[\\/]lib[\\/]domain[\\/](sync-protocol|text|service-catalog|precheck|precheck-rules|notice-view)\.ts$/,
+			/src[\\/]lib[\\/]backend[\\/](notice-view|config|local-stack)\.ts$/
+		]
+	},
+	{
 		name: 'auth',
 		modules: [/node_modules[\\/](@supabase|tslib)[\\/]/, /src[\\/]lib[\\/]backend[\\/]/]
 	},
@@ -68,7 +78,7 @@ const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 		modules: [
 			/node_modules[\\/]dexie[\\/]/,
 			/src[\\/]lib[\\/](local|sync)[\\/]/,
-			/src[\\/]lib[\\/]domain[\\/](service-record|sync-protocol|uuid|hall-time)\.ts$/
+			/src[\\/]lib[\\/]domain[\\/](service-record|uuid|hall-time)\.ts$/
 		]
 	}
 ];

@@ -34,6 +34,24 @@ const BEFORE_KB: Record<Route, number> = { '/login': 108.1, '/': 145.4 };
 
 type Route = '/login' | '/';
 
+/**
+ * The pre-check screens and the applicant's page (issue 9): what each adds to what the staff home loads. Their
+ * route code is the same whatever the data, so an id the device does not have measures the screen as well.
+ */
+const ADDED_ROUTES = [
+	{ label: 'pre-check start (item search)', path: '/prechecks', signedIn: true },
+	{ label: 'pre-check form', path: '/prechecks/new/0190f000-0000-7000-8000-000000000000', signedIn: true },
+	{
+		label: 'pre-check page (notice, QR)',
+		path: '/prechecks/0190f000-0000-7000-8000-000000000000',
+		signedIn: true
+	},
+	{ label: "applicant's page /n/<token>", path: '/n/AAAAAAAAAAAAAAAAAAAAAA', signedIn: false }
+] as const;
+
+/** Text only the libraries the home must never load first carry (pinyin dictionary, QR encoder, the notice). */
+const HEAVY_MARKERS = { 'pinyin-pro': 'toneType', uqr: 'maskPattern', notice: 'notice-sheet' } as const;
+
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function allJsFiles(directory: string): Promise<string[]> {
@@ -56,14 +74,18 @@ async function compressedSizes(file: string): Promise<{ gzip: number; brotli: nu
  */
 async function firstLoadJs(
 	browser: Browser,
-	route: Route
+	route: string,
+	options: { signedIn: boolean; ready: string } = {
+		signedIn: route === '/',
+		ready: route === '/' ? 'profile-name' : 'login-form'
+	}
 ): Promise<{ all: string[]; beforePaint: string[] }> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const loaded = new Set<string>();
 	let requestedBeforePaint: string[] = [];
 	try {
 		const page = await context.newPage();
-		if (route === '/') {
+		if (options.signedIn) {
 			const stored = await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, 'intake@demo.hall');
 			await storeEntries(page, E2E_APP_URL, stored);
 		}
@@ -72,7 +94,7 @@ async function firstLoadJs(
 			if (path.startsWith('/_app/') && path.endsWith('.js')) loaded.add(path);
 		});
 		await page.goto(`${E2E_APP_URL}${route}`, { waitUntil: 'networkidle' });
-		await page.getByTestId(route === '/' ? 'profile-name' : 'login-form').waitFor();
+		await page.locator(options.ready).first().waitFor();
 		await page.waitForLoadState('networkidle');
 		requestedBeforePaint = await page.evaluate((mark) => {
 			const firstScreen = performance.getEntriesByName(mark)[0]?.startTime ?? Infinity;
@@ -89,10 +111,19 @@ async function firstLoadJs(
 
 const stopServer = await startServedApp();
 const loads: Partial<Record<Route, { all: string[]; beforePaint: string[] }>> = {};
+const added: { label: string; files: string[] }[] = [];
 try {
 	const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 	try {
-		for (const route of ['/login', '/'] as const) loads[route] = await firstLoadJs(browser, route);
+		loads['/login'] = await firstLoadJs(browser, '/login', {
+			signedIn: false,
+			ready: '[data-testid="login-form"]'
+		});
+		loads['/'] = await firstLoadJs(browser, '/', { signedIn: true, ready: '[data-testid="profile-name"]' });
+		for (const { label, path, signedIn } of ADDED_ROUTES) {
+			const load = await firstLoadJs(browser, path, { signedIn, ready: 'h1' });
+			added.push({ label, files: load.all });
+		}
 	} finally {
 		await browser.close();
 	}
@@ -124,6 +155,29 @@ for (const route of ['/login', '/'] as const) {
 		console.log(`  ${kB(size).padStart(9)}  ${when.padEnd(12)}  ${path}`);
 	}
 }
+// What each pre-check screen adds to the home, and whether the home's first screen stayed free of them.
+const home = new Set(loads['/']?.all ?? []);
+for (const { label, files } of added) {
+	const extra = await Promise.all(
+		files
+			.filter((path) => !home.has(path))
+			.map(async (path) => (await compressedSizes(join(BUILD, path))).gzip)
+	);
+	const total = await Promise.all(files.map(async (path) => (await compressedSizes(join(BUILD, path))).gzip));
+	console.log(
+		`${label}: adds ${kB(extra.reduce((sum, size) => sum + size, 0))} JavaScript gzip in ${extra.length} files ` +
+			`to the staff home's (cold load ${kB(total.reduce((sum, size) => sum + size, 0))} in ${total.length} files)`
+	);
+}
+const homeFirstScreen = await Promise.all(
+	(loads['/']?.beforePaint ?? []).map((path) => readFile(join(BUILD, path), 'utf8'))
+);
+const found = Object.entries(HEAVY_MARKERS)
+	.filter(([, marker]) => homeFirstScreen.some((source) => source.includes(marker)))
+	.map(([name]) => name);
+console.log(
+	`staff home's first screen loads pinyin, QR or notice code: ${found.length === 0 ? 'no' : found.join(', ')}`
+);
 console.log(
 	`Baseline, all app JavaScript in one load: ${kB(everythingGzip)} gzip in ${everything.length} files. ` +
 		`Measured from ${relative(ROOT, BUILD)}/ with gzip level 9.`

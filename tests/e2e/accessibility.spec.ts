@@ -1,5 +1,6 @@
 import { appRoutes, ERROR_ROUTE } from './support/a11y/app-routes';
 import { DEMO_PASSWORD, expect, fillSignIn, signIn, test, zh, type Page } from './fixtures';
+import { makeNotice, material, openCompanyForm, waitUntilSynced } from './support/prechecks';
 
 // The fixture scans every screen any spec shows (support/a11y, docs/TESTING.md). This spec makes sure that is
 // every route of the app, read from src/routes, and shows the states no other spec opens: the sync panel, online
@@ -102,6 +103,57 @@ const VISITS: Record<string, Visit> = {
 			.getByTestId('import-file')
 			.setInputFiles({ name: 'a11y.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
 		await expect(page.getByTestId('import-error').first()).toBeVisible();
+	},
+	'/prechecks': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await page.getByTestId('prechecks-entry').click();
+		await expect(page.getByTestId('item-hits')).toBeVisible();
+		await page.getByTestId('item-search').fill('qqqqzzzz');
+		await expect(page.getByTestId('search-no-match')).toBeVisible();
+	},
+	'/prechecks/new/[item]': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await waitUntilSynced(page);
+		await page.goto('/prechecks');
+		await openCompanyForm(page);
+		// Everything unanswered, then a reason to choose and one to type.
+		await page.getByTestId('precheck-submit').click();
+		await expect(page.getByTestId('precheck-failure')).toBeVisible();
+		await material(page, 'articles').getByTestId('mark-unacceptable').check({ force: true });
+		await material(page, 'articles').getByTestId('reason-other').check({ force: true });
+		await expect(material(page, 'articles').getByTestId('reason-typed')).toBeVisible();
+		await page.getByText(zh['precheck.applicantSection']).click();
+		await expect(page.getByTestId('applicant-name')).toBeVisible();
+	},
+	'/prechecks/[id]': async (page) => {
+		await signIn(page, 'assist@demo.hall');
+		await waitUntilSynced(page);
+		await makeNotice(page, 'zh_en');
+		await page.getByTestId('show-applicant').click();
+		await expect(page.getByTestId('show-applicant')).toHaveAttribute('aria-pressed', 'true');
+	},
+	'/prechecks/[id]/recheck': async (page) => {
+		await signIn(page, 'assist@demo.hall');
+		await waitUntilSynced(page);
+		await makeNotice(page, 'zh');
+		await page.getByTestId('precheck-recheck').click();
+		await expect(page.getByTestId('open-point')).toHaveCount(3);
+		await page.getByTestId('add-new-gap').click();
+		await page.getByTestId('pick-new-gap').first().click();
+		await page.getByTestId('recheck-submit').click();
+		await expect(page.getByTestId('recheck-failure')).toBeVisible();
+	},
+	'/n/[token]': async (page) => {
+		await signIn(page, 'assist@demo.hall');
+		await waitUntilSynced(page);
+		await makeNotice(page, 'zh_en');
+		await waitUntilSynced(page);
+		const url = (await page.getByTestId('notice-qr').getAttribute('data-url')) ?? '';
+		// The applicant's page (prechecks.spec.ts opens it on a phone that never signed in).
+		await page.goto(new URL(url).pathname);
+		await expect(page.getByTestId('notice-gap')).toHaveCount(3);
+		await page.goto('/n/AAAAAAAAAAAAAAAAAAAAAA');
+		await expect(page.getByTestId('notice-page-failure')).toBeVisible();
 	},
 	[ERROR_ROUTE]: async (page) => {
 		await page.goto('/no-such-page');

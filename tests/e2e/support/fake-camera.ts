@@ -21,14 +21,18 @@ const WHITE = 235;
 /** The luma plane of one frame: the QR code as large as fits, centred on white paper. */
 export function qrLumaFrame(text: string): Uint8Array {
 	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-	const scale = Math.floor(Math.min(WIDTH, HEIGHT) / (modules.size + 2 * QUIET));
-	const left = Math.floor((WIDTH - modules.size * scale) / 2);
-	const top = Math.floor((HEIGHT - modules.size * scale) / 2);
+	return modulesLumaFrame(modules.size, (row, column) => !!modules.get(row, column));
+}
+
+/** The luma plane of a square of `size` modules, `dark(row, column)` black, as large as fits on white paper. */
+function modulesLumaFrame(size: number, dark: (row: number, column: number) => boolean): Uint8Array {
+	const scale = Math.floor(Math.min(WIDTH, HEIGHT) / (size + 2 * QUIET));
+	const left = Math.floor((WIDTH - size * scale) / 2);
+	const top = Math.floor((HEIGHT - size * scale) / 2);
 	const luma = new Uint8Array(WIDTH * HEIGHT).fill(WHITE);
-	for (let y = 0; y < modules.size * scale; y++) {
-		for (let x = 0; x < modules.size * scale; x++) {
-			const dark = modules.get(Math.floor(y / scale), Math.floor(x / scale));
-			if (dark) luma[(top + y) * WIDTH + left + x] = BLACK;
+	for (let y = 0; y < size * scale; y++) {
+		for (let x = 0; x < size * scale; x++) {
+			if (dark(Math.floor(y / scale), Math.floor(x / scale))) luma[(top + y) * WIDTH + left + x] = BLACK;
 		}
 	}
 	return luma;
@@ -36,7 +40,18 @@ export function qrLumaFrame(text: string): Uint8Array {
 
 /** Writes a y4m video of the QR code for `text` and returns its path. */
 export async function writeQrVideo(text: string): Promise<string> {
-	const luma = qrLumaFrame(text);
+	return writeLumaVideo(qrLumaFrame(text));
+}
+
+/**
+ * Writes a y4m video of a QR code some page drew (its modules as `dark[row][column]`), so a test scans the very
+ * code the app generated rather than one made from the same text by another library.
+ */
+export async function writeModulesVideo(dark: readonly (readonly boolean[])[]): Promise<string> {
+	return writeLumaVideo(modulesLumaFrame(dark.length, (row, column) => dark[row]?.[column] === true));
+}
+
+async function writeLumaVideo(luma: Uint8Array): Promise<string> {
 	const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128); // grey: no colour
 	const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`, 'ascii');
 	const frame = Buffer.concat([Buffer.from('FRAME\n', 'ascii'), luma, chroma, chroma]);
