@@ -46,7 +46,9 @@ const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 		name: 'shell',
 		modules: [
 			/node_modules[\\/](svelte|@sveltejs[\\/]kit|esm-env|devalue|clsx)[\\/]/,
-			/src[\\/]lib[\\/](i18n|pwa)[\\/]/,
+			/src[\\/]lib[\\/]pwa[\\/]/,
+			// English loads on demand (i18n/locale.svelte.ts).
+			/src[\\/]lib[\\/]i18n[\\/](?!en\.ts$)/,
 			/src[\\/]lib[\\/]ui[\\/](AppHeader|LanguageSwitch|Button|Alert|TextField)\.svelte$/,
 			/src[\\/]lib[\\/]backend[\\/]auth-storage\.ts$/
 		]

@@ -1,3 +1,5 @@
+import { locale } from '$lib/i18n';
+
 /*
  * A pure single-page app (DECISIONS §1): adapter-static writes one fallback `index.html` that serves every route.
  * - ssr = false: pages only make sense in the browser (the session lives in localStorage, the data will live
@@ -7,3 +9,8 @@
  */
 export const ssr = false;
 export const prerender = false;
+
+/** A device that chose English renders its first screen in English (the catalog loads on demand). */
+export async function load(): Promise<void> {
+	await locale.ready;
+}

@@ -3,8 +3,8 @@ import { en } from './en';
 import { locale, t } from './locale.svelte';
 import { zhCN } from './zh-CN';
 
-afterEach(() => {
-	locale.set('zh-CN');
+afterEach(async () => {
+	await locale.set('zh-CN');
 });
 
 describe('t()', () => {
@@ -17,9 +17,18 @@ describe('t()', () => {
 		expect(t('home.greeting')).toBe('您好，{name}');
 	});
 
-	it('follows the chosen language', () => {
-		locale.set('en');
+	it('follows the chosen language once its messages are in', async () => {
+		await locale.set('en');
+		expect(locale.current).toBe('en');
 		expect(t('post.intake')).toBe('Intake');
+	});
+
+	it('takes the last of two quick choices', async () => {
+		const english = locale.set('en');
+		const chinese = locale.set('zh-CN');
+		await Promise.all([english, chinese]);
+		expect(locale.current).toBe('zh-CN');
+		expect(t('post.intake')).toBe(zhCN['post.intake']);
 	});
 });
 
