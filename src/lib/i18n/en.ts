@@ -341,7 +341,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.rejection.not_found': 'This record does not exist or is not in your hall.',
 	'sync.rejection.forbidden': 'Your post may not do this.',
 	'sync.rejection.conflict':
-		'This record was deleted or changed by someone else; the action is no longer possible.',
+		'The record’s current state does not allow this (someone else may have deleted or changed it, or it is full).',
 	'sync.rejection.unknown_op_type': 'The server does not know this action. Please update the app.',
 	'sync.rejection.outdated_app':
 		'This app version is too old for the server. Please update and submit again.',

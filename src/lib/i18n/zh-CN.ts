@@ -326,7 +326,7 @@ export const zhCN = {
 	'sync.rejection.validation': '内容不符合要求（如过长、类别无效或排队号格式错误），请修改后重新提交。',
 	'sync.rejection.not_found': '找不到这条记录：它不存在，或不属于您所在的大厅。',
 	'sync.rejection.forbidden': '您的岗位无权进行此操作。',
-	'sync.rejection.conflict': '这条记录已被他人删除或更改，无法进行此操作。',
+	'sync.rejection.conflict': '这条记录的当前状态不允许此操作（可能已被他人删除或更改，或已达上限）。',
 	'sync.rejection.unknown_op_type': '服务器不认识这项操作，请更新本应用。',
 	'sync.rejection.outdated_app': '本应用版本过旧，服务器不再接受，请更新后重新提交。',
 	'sync.rejection.device_time': '本机的日期或时间不正确（与服务器相差太多）。请校准本机时间后重新提交。',
