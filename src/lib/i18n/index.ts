@@ -1,1 +1,10 @@
-export { LOCALES, LOCALE_NAMES, locale, t, type Locale, type MessageKey } from './locale.svelte';
+export {
+	LOCALES,
+	LOCALE_NAMES,
+	locale,
+	t,
+	type Locale,
+	type MessageKey,
+	type MessageParams
+} from './locale.svelte';
+export { defineMessages, type MessagePack, type PackCatalog } from './messages.svelte';
