@@ -2,8 +2,9 @@ import { FIRST_CURSOR, type PullResult } from '$lib/domain/sync-protocol';
 import { reapplyPending } from '$lib/local/apply';
 import { EMPTY_SYNC_STATE, type LocalDb, type SyncState, type UnreadableRows } from '$lib/local/db';
 import { clearSyncedRows } from '$lib/local/device-data';
-import { storePulledChanges } from '$lib/local/pulled';
+import { readPulledChanges, storeReadPage } from '$lib/local/pulled';
 import type { Registry } from '$lib/local/registry';
+import { yieldToMain } from './yield-to-main';
 
 /** The local side of a pull: storing a page, re-applying what is still pending, and epoch wipes. */
 
@@ -30,12 +31,14 @@ export async function storePage(
 	from: string
 ): Promise<number | 'stale'> {
 	let skipped: number | 'stale' = 0;
+	const read = await readPulledChanges(registry, page.changes, yieldToMain);
 	await db.transaction('rw', pullTables(db), async () => {
 		if ((await readState(db)).cursor !== from) {
 			skipped = 'stale';
 			return;
 		}
-		const unreadable = await storePulledChanges(db, registry, page.changes);
+		await storeReadPage(db, registry, read);
+		const { unreadable } = read;
 		skipped = unreadable.count;
 		await reapplyPending(db, registry, userId);
 		const state = await readState(db);
