@@ -1,5 +1,7 @@
 /**
- * Lighthouse (mobile, simulated throttling) on the sign-in page and on the staff home signed in, against the
+ * Lighthouse (mobile, simulated throttling) on the sign-in page and on the staff home signed in, twice: on a
+ * device that never synced (its first pull, the whole hall's catalog included, runs during the audit) and on a
+ * returning device after an app update (its data in IndexedDB, every file fetched again), against the
  * built app served by scripts/static-server.ts and a fresh seeded local stack (tests/e2e/serve.ts on this
  * bench's own ports). Each page is audited RUNS times, alternating, each time in a fresh Chromium profile; the
  * median of each figure is printed next to the figures before the first-load work (commit 9136446).
@@ -92,20 +94,25 @@ function line(label: string, summary: Summary): string {
 
 const loadAtStart = loadavg()[0] ?? NaN;
 const stopServer = await startServedApp();
-const runs: Record<'/login' | '/', PageFigures[]> = { '/login': [], '/': [] };
+/** What is audited: the sign-in page; the home of a device that never synced; the home of a returning device. */
+const AUDITS = ['/login', '/', '/ (device data)'] as const;
+type Audit = (typeof AUDITS)[number];
+const runs: Record<Audit, PageFigures[]> = { '/login': [], '/': [], '/ (device data)': [] };
 try {
 	for (let run = 0; run < RUNS; run++) {
 		const reportPath = (page: string): string => join(REPORTS, `${page}-${run + 1}.json`);
 		runs['/login'].push(await auditPage(`${E2E_APP_URL}/login`, { reportPath: reportPath('login') }));
 		// A returning staff member opening the app: a just-issued session, and the profile of their last visit.
-		const stored = await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, STAFF_EMAIL);
-		const home = await auditPage(`${E2E_APP_URL}/`, {
-			reportPath: reportPath('home'),
-			session: { appUrl: E2E_APP_URL, stored }
-		});
-		if (new URL(home.finalUrl).pathname !== '/')
-			throw new Error(`the signed-in audit ended on ${home.finalUrl}`);
-		runs['/'].push(home);
+		for (const deviceData of [false, true]) {
+			const stored = await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, STAFF_EMAIL);
+			const home = await auditPage(`${E2E_APP_URL}/`, {
+				reportPath: reportPath(deviceData ? 'home-device-data' : 'home'),
+				session: { appUrl: E2E_APP_URL, stored, deviceData }
+			});
+			if (new URL(home.finalUrl).pathname !== '/')
+				throw new Error(`the signed-in audit ended on ${home.finalUrl}`);
+			runs[deviceData ? '/ (device data)' : '/'].push(home);
+		}
 	}
 } finally {
 	await stopServer();
@@ -118,11 +125,11 @@ console.log(
 console.log(
 	'Simulated throttling still scales with this 2-core machine and whatever else runs on it: load changes the figures.'
 );
-console.log(`Full reports: ${REPORTS}/{login,home}-<run>.json`);
+console.log(`Full reports: ${REPORTS}/{login,home,home-device-data}-<run>.json`);
 console.log(`  ${''.padEnd(16)} perf a11y   bp  seo`);
-for (const page of ['/login', '/'] as const) {
-	console.log(line(`${page} now`, summarise(runs[page])));
-	console.log(line(`${page} before`, BEFORE[page]));
+for (const page of AUDITS) {
+	console.log(line(page === '/ (device data)' ? '/ device data' : `${page} now`, summarise(runs[page])));
+	if (page !== '/ (device data)') console.log(line(`${page} before`, BEFORE[page]));
 	const performance = runs[page].map((run) => run.scores.performance).join(', ');
 	const cpu = runs[page].map((run) => run.benchmarkIndex.toFixed(0)).join(', ');
 	console.log(`  ${''.padEnd(16)} performance per run: ${performance} (host CPU benchmark index: ${cpu})`);

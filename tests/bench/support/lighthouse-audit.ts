@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { zhCN } from '../../../src/lib/i18n/zh-CN';
 import { chromiumPath } from '../../e2e/chromium';
 import { storeEntries, type StoredEntries } from './stored-session';
 
@@ -32,16 +33,28 @@ export interface PageFigures {
 	benchmarkIndex: number;
 }
 
+/** A signed-in audit: the session to store, and whether the device already holds its data. */
+export interface AuditSession {
+	appUrl: string;
+	stored: StoredEntries;
+	/**
+	 * true: the app runs once in the profile first and syncs, then its service worker, caches and HTTP cache are
+	 * removed, so the audited load is a returning staff member's after an app update (every file fetched again,
+	 * the device's data already there). false: a device that never synced (its first pull runs during the audit).
+	 */
+	deviceData: boolean;
+}
+
 /**
  * One Lighthouse navigation (its default mobile settings: simulated Slow 4G and 4× CPU slowdown) in a fresh
  * Chromium profile. With `session`, the app origin's localStorage gets that signed-in session first and
- * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's cold load (new
- * profile: no HTTP cache, no service worker). The full report (JSON, open it in the Lighthouse viewer or read
- * its audits) is written to `reportPath`.
+ * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's cold load (no HTTP
+ * cache, no service worker). The full report (JSON, open it in the Lighthouse viewer or read its audits) is
+ * written to `reportPath`.
  */
 export async function auditPage(
 	url: string,
-	options: { reportPath: string; session?: { appUrl: string; stored: StoredEntries } }
+	options: { reportPath: string; session?: AuditSession }
 ): Promise<PageFigures> {
 	const { session } = options;
 	const chrome = await launch({
@@ -56,6 +69,7 @@ export async function auditPage(
 			if (!context) throw new Error('the launched Chromium has no browser context');
 			const page = await context.newPage();
 			await storeEntries(page, session.appUrl, session.stored);
+			if (session.deviceData) await syncThenForgetFiles(page, session.appUrl);
 			await page.close();
 			await browser.close(); // disconnects only: Chromium itself was launched by chrome-launcher
 		}
@@ -91,4 +105,24 @@ export async function auditPage(
 	} finally {
 		chrome.kill();
 	}
+}
+
+/**
+ * Opens the app so it syncs the signed-in user's data into IndexedDB, then removes what would make the next load
+ * warm: the service worker, its caches and the HTTP cache. IndexedDB and localStorage stay.
+ */
+async function syncThenForgetFiles(page: Page, appUrl: string): Promise<void> {
+	await page.goto(`${appUrl}/`);
+	await page
+		.getByTestId('sync-status')
+		.filter({ hasText: zhCN['sync.statusSynced'] })
+		.waitFor({ timeout: 60_000 });
+	await page.evaluate(async () => {
+		const registrations = await navigator.serviceWorker.getRegistrations();
+		await Promise.all(registrations.map((registration) => registration.unregister()));
+		await Promise.all((await caches.keys()).map((name) => caches.delete(name)));
+	});
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.clearBrowserCache');
+	await cdp.detach();
 }
