@@ -37,7 +37,7 @@ test('a complete pre-check from a service record goes on its timeline, then the 
 	// A notice number this device does not know: said plainly, and the field keeps what was typed.
 	await page.getByLabel(zh['scan.manualLabel']).fill('261130-zz-99');
 	await page.getByTestId('manual-submit').click();
-	await expect(page.getByText(zh['scan.noticeNotHere'])).toBeVisible();
+	await expect(page.getByText(zh['precheck.noticeNotHere'])).toBeVisible();
 	await expect(page.getByLabel(zh['scan.manualLabel'])).toHaveValue('261130-zz-99');
 	await page.getByLabel(zh['scan.manualLabel']).fill('P101');
 	await page.getByTestId('manual-submit').click();
