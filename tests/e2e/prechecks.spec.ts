@@ -226,6 +226,8 @@ test('the applicant opens the notice without signing in: open points, limits, th
 test('the staff home loads neither the pinyin nor the QR code library; my open notices come after its first paint', async ({
 	page
 }) => {
+	// Signing in, a whole pre-check and the home again, on a shared 2-core machine: 30 s ran out under load.
+	test.setTimeout(90_000);
 	await signIn(page, 'assist@demo.hall');
 	await waitUntilSynced(page);
 	await makeNotice(page, 'zh');
