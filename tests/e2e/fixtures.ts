@@ -7,11 +7,11 @@ import {
 	type Page,
 	type Response
 } from '@playwright/test';
-import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { AccessibilityCheck } from './support/a11y/accessibility-check';
 import { describeFinding } from './support/a11y/findings';
 import { ScreenReplay } from './support/a11y/replay';
 import { launchWithCamera } from './support/fake-camera';
+import { zh } from './support/messages';
 import { PageProblems } from './support/page-problems';
 
 export { expect, type Browser, type BrowserContext, type Page, type Response };
@@ -108,8 +108,7 @@ export const DEMO_STAFF = [
 	{ email: 'assist@station.demo.hall', name: '陈静', post: 'assist', postName: '咨询帮办岗', hall: STATION }
 ] as const;
 
-/** The Chinese catalog: tests assert on what users read, from the one place the text is defined. */
-export const zh = zhCN;
+export { zh };
 
 export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
 	await page.getByLabel(zh['login.email']).fill(email);

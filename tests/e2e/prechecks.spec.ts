@@ -37,7 +37,7 @@ test('a complete pre-check from a service record goes on its timeline, then the 
 	// A notice number this device does not know: said plainly, and the field keeps what was typed.
 	await page.getByLabel(zh['scan.manualLabel']).fill('261130-zz-99');
 	await page.getByTestId('manual-submit').click();
-	await expect(page.getByText(zh['scan.noticeNotHere'])).toBeVisible();
+	await expect(page.getByText(zh['precheck.noticeNotHere'])).toBeVisible();
 	await expect(page.getByLabel(zh['scan.manualLabel'])).toHaveValue('261130-zz-99');
 	await page.getByLabel(zh['scan.manualLabel']).fill('P101');
 	await page.getByTestId('manual-submit').click();
@@ -226,6 +226,8 @@ test('the applicant opens the notice without signing in: open points, limits, th
 test('the staff home loads neither the pinyin nor the QR code library; my open notices come after its first paint', async ({
 	page
 }) => {
+	// Signing in, a whole pre-check and the home again, on a shared 2-core machine: 30 s ran out under load.
+	test.setTimeout(90_000);
 	await signIn(page, 'assist@demo.hall');
 	await waitUntilSynced(page);
 	await makeNotice(page, 'zh');

@@ -13,6 +13,11 @@ export interface MessagePack<K extends string> {
 	load(): Promise<void>;
 	/** The message for `key` in the current language, placeholders filled; the key itself before `load()`. */
 	t(key: K, params?: MessageParams): string;
+	/**
+	 * The whole catalog of one language, whatever the screen's language, loading it if needed: for a text that
+	 * always shows a given language, as the bilingual notice prints Chinese and English side by side.
+	 */
+	catalog(language: Locale): Promise<PackCatalog<K>>;
 }
 
 type Loaders<K extends string> = Readonly<Record<Locale, () => Promise<PackCatalog<K>>>>;
@@ -20,7 +25,7 @@ type Loaders<K extends string> = Readonly<Record<Locale, () => Promise<PackCatal
 class Pack<K extends string> implements MessagePack<K>, LoadedPack {
 	/** Raw: a catalog arrives whole and never changes. Reading it makes `t()` re-render when one arrives. */
 	#catalogs = $state.raw<Partial<Record<Locale, PackCatalog<K>>>>({});
-	readonly #loading = new Map<Locale, Promise<void>>();
+	readonly #loading = new Map<Locale, Promise<PackCatalog<K>>>();
 	readonly name: string;
 	readonly #loaders: Loaders<K>;
 
@@ -29,12 +34,13 @@ class Pack<K extends string> implements MessagePack<K>, LoadedPack {
 		this.#loaders = loaders;
 	}
 
-	fetch(language: Locale): Promise<void> {
+	catalog(language: Locale): Promise<PackCatalog<K>> {
 		let loading = this.#loading.get(language);
 		if (!loading) {
 			loading = this.#loaders[language]().then(
 				(catalog) => {
 					this.#catalogs = { ...this.#catalogs, [language]: catalog };
+					return catalog;
 				},
 				(error: unknown) => {
 					this.#loading.delete(language); // offline before it was cached: a later load tries again
@@ -44,6 +50,10 @@ class Pack<K extends string> implements MessagePack<K>, LoadedPack {
 			this.#loading.set(language, loading);
 		}
 		return loading;
+	}
+
+	async fetch(language: Locale): Promise<void> {
+		await this.catalog(language);
 	}
 
 	async load(): Promise<void> {

@@ -55,3 +55,24 @@ describe('a message pack', () => {
 		expect(pack.t('demo.bye')).toBe('Goodbye');
 	});
 });
+
+describe('a pack’s catalog in a given language', () => {
+	it('is the whole catalog of that language whatever the screen’s, loaded once', async () => {
+		const { pack, loads } = demoPack();
+		await pack.load();
+		const [english, again] = await Promise.all([pack.catalog('en'), pack.catalog('en')]);
+		expect(english['demo.hello']).toBe('Hello, {name}');
+		expect(again).toBe(english);
+		expect(loads.en).toHaveBeenCalledTimes(1);
+		expect(locale.current).toBe('zh-CN'); // asking for English text does not switch the screen
+		expect(pack.t('demo.bye')).toBe('再见');
+	});
+
+	it('tries again after a load that failed', async () => {
+		let fail = true;
+		const { pack } = demoPack(() => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(en)));
+		await expect(pack.catalog('en')).rejects.toThrow('offline');
+		fail = false;
+		expect((await pack.catalog('en'))['demo.bye']).toBe('Goodbye');
+	});
+});

@@ -4,7 +4,7 @@
  * prior_permit, foreign_shareholder); five required materials, one optional, four conditional.
  */
 import { expect, type Page } from '@playwright/test';
-import { zhCN as zh } from '../../../src/lib/i18n/zh-CN';
+import { zh } from './messages';
 
 export const COMPANY = { code: 'HB-QYKB-0001', name: '公司设立登记', query: 'gssl' } as const;
 

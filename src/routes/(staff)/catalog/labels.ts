@@ -4,13 +4,13 @@ import {
 	type MaterialRequirement,
 	type ServiceScope
 } from '$lib/domain/service-catalog';
-import type { MessageKey } from '$lib/i18n';
+import type { CatalogMessageKey } from '$lib/features/service-catalog/messages';
 import { session } from '$lib/backend';
 
-export const scopeLabel = (scope: ServiceScope): MessageKey => `catalog.scope.${scope}`;
-export const requirementLabel = (requirement: MaterialRequirement): MessageKey =>
+export const scopeLabel = (scope: ServiceScope): CatalogMessageKey => `catalog.scope.${scope}`;
+export const requirementLabel = (requirement: MaterialRequirement): CatalogMessageKey =>
 	`catalog.requirement.${requirement}`;
-export const formLabel = (form: MaterialForm): MessageKey => `catalog.form.${form}`;
+export const formLabel = (form: MaterialForm): CatalogMessageKey => `catalog.form.${form}`;
 
 const WEB_LINK = new RegExp(URL_PATTERN);
 

@@ -1,10 +1,10 @@
-import { t, type MessageKey } from '$lib/i18n';
+import { t, type CatalogMessageKey } from '$lib/features/service-catalog/messages';
 import { LocalWriteError, type LocalWriteReason } from '$lib/local/write-error';
 
 export type WriteResult<T> =
 	{ ok: true; value: T } | { ok: false; message: string; fields: readonly string[] };
 
-const MESSAGES: Record<LocalWriteReason, MessageKey> = {
+const MESSAGES: Record<LocalWriteReason, CatalogMessageKey> = {
 	invalid: 'catalog.writeInvalid',
 	not_signed_in: 'catalog.writeNotSignedIn',
 	not_found: 'catalog.writeNotFound',

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { precheckMessages } from '$lib/features/prechecks/messages';
 import { material } from '../../../../tests/support/catalog';
 import { markError, toMark } from './mark-draft';
+
+// The /prechecks layout loads the pack before any of its screens runs this.
+beforeAll(() => precheckMessages.load());
 
 const charter = material({ key: 'charter', name_zh: '公司章程', rejection_reasons: ['股东未全部签字'] });
 

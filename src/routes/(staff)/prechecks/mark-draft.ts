@@ -7,7 +7,7 @@ import {
 } from '$lib/domain/precheck';
 import type { Material } from '$lib/domain/service-catalog';
 import { hasVisibleText, isPlainText } from '$lib/domain/text';
-import { t } from '$lib/i18n';
+import { t } from '$lib/features/prechecks/messages';
 
 /** One material's mark as a form holds it; the typed reason is kept whatever the status becomes. */
 export interface MarkDraft {

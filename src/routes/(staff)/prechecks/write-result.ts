@@ -1,13 +1,15 @@
-import { t } from '$lib/i18n';
+import { t } from '$lib/features/prechecks/messages';
+import { t as shellT } from '$lib/i18n';
 import { LocalWriteError, type LocalWriteReason } from '$lib/local/write-error';
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const MESSAGES: Record<LocalWriteReason, Parameters<typeof t>[0]> = {
-	invalid: 'precheck.writeInvalid',
-	not_signed_in: 'tickets.writeNotSignedIn',
-	not_found: 'precheck.writeNotFound',
-	deleted: 'precheck.writeNotFound'
+// Signing in is the shell's business, so its words are the shell's; the rest are the pre-checks' own.
+const MESSAGES: Record<LocalWriteReason, () => string> = {
+	invalid: () => t('precheck.writeInvalid'),
+	not_signed_in: () => shellT('tickets.writeNotSignedIn'),
+	not_found: () => t('precheck.writeNotFound'),
+	deleted: () => t('precheck.writeNotFound')
 };
 
 /**
@@ -22,7 +24,7 @@ export async function attempt<T>(write: () => Promise<T>): Promise<WriteResult<T
 		if (error instanceof Error && error.name === 'NoDeviceCodeError') {
 			return { ok: false, message: t('precheck.noDeviceCode') };
 		}
-		if (error instanceof LocalWriteError) return { ok: false, message: t(MESSAGES[error.reason]) };
+		if (error instanceof LocalWriteError) return { ok: false, message: MESSAGES[error.reason]() };
 		// Storage full, IndexedDB gone: still words a person can act on.
 		console.error(error);
 		return { ok: false, message: t('precheck.saveFailed') };

@@ -11,6 +11,7 @@ import {
 } from '../../../../../tests/support/catalog';
 import { STAFF } from '../../../../../tests/support/fake-server';
 import { noticeFromRows } from './notice-from-rows';
+import { postKey } from './notice-labels';
 import { bilingual, noticeText } from './notice-text';
 
 const ITEM = '0190b000-0000-7000-8000-000000000001';
@@ -129,12 +130,16 @@ describe('the notice built from the device rows', () => {
 });
 
 describe('the notice’s own language', () => {
-	it('is Chinese alone, or Chinese with English, whatever the screen’s language', () => {
-		expect(noticeText('zh')('notice.title')).toEqual({ zh: '一次性告知单', en: null });
-		expect(noticeText('zh_en')('notice.workingDays', { days: '5' })).toEqual({
+	it('is Chinese alone, or Chinese with English, whatever the screen’s language', async () => {
+		expect((await noticeText('zh'))('notice.title')).toEqual({ zh: '一次性告知单', en: null });
+		expect((await noticeText('zh_en'))('notice.workingDays', { days: '5' })).toEqual({
 			zh: '5 个工作日',
 			en: '5 working days'
 		});
+		// The staff member's post, named in both of the notice's languages.
+		expect(postKey('intake')).toBe('notice.post.intake');
+		expect((await noticeText('zh_en'))('notice.post.intake')).toEqual({ zh: '综合接件岗', en: 'Intake' });
+		expect(postKey('a post an older server named')).toBeNull();
 		// An item without an English name still prints its Chinese one alone.
 		expect(bilingual('zh_en', '公司章程', ' ')).toEqual({ zh: '公司章程', en: null });
 	});

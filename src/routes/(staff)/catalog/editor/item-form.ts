@@ -7,7 +7,7 @@ import {
 	type ServiceItemVersionRow,
 	type ServiceScope
 } from '$lib/domain/service-catalog';
-import type { MessageKey } from '$lib/i18n';
+import type { CatalogMessageKey } from '$lib/features/service-catalog/messages';
 
 /**
  * The editor's form: what the inputs hold, as text (a days field may hold "abc" while being typed), and how it
@@ -69,7 +69,7 @@ export interface ItemFields {
 
 /** A field's error, by its path in the draft ("materials.2.copies"), as a message key and its parameters. */
 export interface FieldError {
-	key: MessageKey;
+	key: CatalogMessageKey;
 	params?: Record<string, string>;
 }
 export type FieldErrors = Record<string, FieldError>;

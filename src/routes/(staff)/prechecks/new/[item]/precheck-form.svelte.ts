@@ -9,7 +9,7 @@ import {
 import { applicableMaterials, roundResult } from '$lib/domain/precheck-rules';
 import type { Material, ServiceItemVersionRow } from '$lib/domain/service-catalog';
 import { isPlainText } from '$lib/domain/text';
-import { t } from '$lib/i18n';
+import { t } from '$lib/features/prechecks/messages';
 import { markError, toMark, withReason, withStatus, withTyped, type MarkDraft } from '../../mark-draft';
 
 export type FormErrors = Partial<Record<string, string>>;
