@@ -174,7 +174,6 @@ export const reportIncident = z
 		reported_at: deviceTimestamp
 	})
 	.check(
-		z.refine((p) => p.id !== p.event_id, { path: ['event_id'] }),
 		z.refine(
 			(p) =>
 				p.category === 'complaint'
