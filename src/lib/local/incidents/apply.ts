@@ -184,6 +184,13 @@ export async function undoAct(db: LocalDb, payload: ActOnIncident): Promise<'pul
 	return 'pull_again';
 }
 
+/** Gives up a refused note: its entry, which the server never had. */
+export async function undoNote(db: LocalDb, payload: NoteOnIncident): Promise<'pull_again' | null> {
+	if ((await incidentEvents.of(db).get(payload.id))?.version === 0)
+		await incidentEvents.of(db).delete(payload.id);
+	return null;
+}
+
 /** Gives up refused limits: the server's return. */
 export async function undoLimits(): Promise<'pull_again' | null> {
 	return 'pull_again';

@@ -1,7 +1,16 @@
 import { actOnIncident, noteOnIncident, reportIncident, saveIncidentLimits } from '$lib/domain/incident';
 import { defineOp } from '../workflow';
-import { applyAct, applyLimits, applyNote, applyReport, undoAct, undoLimits, undoReport } from './apply';
-import { incidentEvents, incidentLimits, incidents } from './tables';
+import {
+	applyAct,
+	applyLimits,
+	applyNote,
+	applyReport,
+	undoAct,
+	undoLimits,
+	undoNote,
+	undoReport
+} from './apply';
+import { incidentLimits, incidents } from './tables';
 
 /** The incident.* op types: what each sends, does on the device, and what giving it up means. */
 
@@ -21,7 +30,9 @@ export const actOp = defineOp('incident.act', actOnIncident, {
 
 export const noteOp = defineOp('incident.note', noteOnIncident, {
 	apply: applyNote,
-	discard: { drop: incidentEvents },
+	// Its entry goes. Not `drop`: that would name incident_events as the note's table, while reports and
+	// actions write entries too.
+	discard: { undo: undoNote },
 	touches: (payload) => [payload.id, payload.incident_id]
 });
 
