@@ -26,6 +26,8 @@ export function incidentsWorkload(): Workload {
 	const ofTheRun = new Set<string>();
 	/** Which devices acted on each incident: with more than one, a refusal of a later one was meant. */
 	const actedBy = new Map<string, Set<number>>();
+	/** The people working on devices, per hall: a manager assigns to them, so their devices take the next steps. */
+	const onDevices = new Map<string, Set<string>>();
 
 	async function report(device: WorkloadDevice): Promise<void> {
 		const category = device.rng.pick(INCIDENT_CATEGORIES);
@@ -43,31 +45,34 @@ export function incidentsWorkload(): Workload {
 		ofTheRun.add(id);
 	}
 
-	/** An incident of the run this device has, and may still act on: the newest few most of the time. */
-	async function target(device: WorkloadDevice): Promise<IncidentRow | null> {
+	/**
+	 * An incident of the run on this device that its person may act on (or, for a note, any), the newest few most
+	 * of the time, so devices meet on the same incidents; never one whose timeline nears the server's cap.
+	 */
+	async function target(device: WorkloadDevice, actionable: boolean): Promise<IncidentRow | null> {
+		const actor = { staff_id: device.actor.staff_id, manager: device.isManager };
 		const rows = (await incidents.of(device.db).bulkGet([...ofTheRun])).filter(
-			(row): row is IncidentRow => row !== undefined
+			(row): row is IncidentRow => row !== undefined && (!actionable || allowedActions(row, actor).length > 0)
 		);
 		if (rows.length === 0) return null;
 		rows.sort((a, b) => b.reported_at.localeCompare(a.reported_at));
-		const hot = device.rng.chance(0.6) ? rows.slice(0, 3) : rows;
-		const chosen = device.rng.pick(hot);
-		// A long timeline stays short of the server's cap (eventsPerIncident).
+		const chosen = device.rng.pick(device.rng.chance(0.6) ? rows.slice(0, 3) : rows);
 		const entries = await incidentEvents.of(device.db).where('incident_id').equals(chosen.id).count();
 		return entries < 100 ? chosen : null;
 	}
 
 	async function act(device: WorkloadDevice): Promise<void> {
-		const incident = await target(device);
-		if (!incident) return report(device);
-		const actor = { staff_id: device.actor.staff_id, manager: device.isManager };
-		const actions = allowedActions(incident, actor);
-		if (actions.length === 0) return note(device, incident);
-		const action = device.rng.pick(actions);
+		const incident = await target(device, true);
+		if (!incident) return device.rng.chance(0.5) ? report(device) : note(device);
+		const action = device.rng.pick(
+			allowedActions(incident, { staff_id: device.actor.staff_id, manager: device.isManager })
+		);
 		let assignee: string | null = null;
 		if (action === 'assign') {
+			const working = onDevices.get(device.actor.hall_id) ?? new Set<string>();
 			const staff = await listKnownStaff(device.db);
-			assignee = device.rng.pick(staff).id;
+			const preferred = staff.filter((person) => working.has(person.id));
+			assignee = device.rng.pick(preferred.length > 0 && device.rng.chance(0.8) ? preferred : staff).id;
 		}
 		const by = actedBy.get(incident.id) ?? new Set<number>();
 		by.add(device.index);
@@ -81,14 +86,17 @@ export function incidentsWorkload(): Workload {
 		});
 	}
 
-	async function note(device: WorkloadDevice, incident?: IncidentRow): Promise<void> {
-		const chosen = incident ?? (await target(device));
+	async function note(device: WorkloadDevice): Promise<void> {
+		const chosen = await target(device, false);
 		if (!chosen) return report(device);
 		await noteOnIncident(device.db, chosen.id, device.rng.pick(['已到现场', '等待配件', '已通知物业']));
 	}
 
+	/** Devices of managers that have set the limits: each does once early on, then now and then. */
+	const limitsSetBy = new Set<number>();
+
 	async function limits(device: WorkloadDevice): Promise<void> {
-		if (!device.isManager) return act(device);
+		limitsSetBy.add(device.index);
 		const respond = device.rng.int(5, 30);
 		await saveIncidentLimits(device.db, {
 			respond_minutes_1: respond,
@@ -106,11 +114,17 @@ export function incidentsWorkload(): Workload {
 		workflow: 'incidents',
 		opTypes: ['incident.report', 'incident.act', 'incident.note', 'incident_limits.save'],
 		async step(device) {
+			const working = onDevices.get(device.actor.hall_id) ?? new Set<string>();
+			working.add(device.actor.staff_id);
+			onDevices.set(device.actor.hall_id, working);
+			if (device.isManager && (!limitsSetBy.has(device.index) || device.rng.chance(0.05))) {
+				return limits(device);
+			}
+			// Managers mostly move incidents on (assign, close, reopen); staff report and work what they were given.
 			const roll = device.rng.int(0, 99);
-			if (roll < 30) await report(device);
-			else if (roll < 85) await act(device);
-			else if (roll < 97) await note(device);
-			else await limits(device);
+			if (roll < (device.isManager ? 10 : 35)) await report(device);
+			else if (roll < 88) await act(device);
+			else await note(device);
 		},
 		meantRejection(entry: RejectedEntry, _server: pg.Pool): Promise<string | null> {
 			const payload = entry.payload as { incident_id?: string };

@@ -192,6 +192,6 @@ export async function undoNote(db: LocalDb, payload: NoteOnIncident): Promise<'p
 }
 
 /** Gives up refused limits: the server's return. */
-export async function undoLimits(): Promise<'pull_again' | null> {
-	return 'pull_again';
+export function undoLimits(): Promise<'pull_again' | null> {
+	return Promise.resolve('pull_again');
 }

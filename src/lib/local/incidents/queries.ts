@@ -77,6 +77,12 @@ function entryOf(
 	return { incident, sla: incidentSla(incident, limits, now), pending: pending.has(incident.id) };
 }
 
+/** The action a refused op took: an incident.act's, or 'note'. */
+function actionOf(payload: unknown): string {
+	const action = (payload as { action?: unknown } | null)?.action;
+	return typeof action === 'string' ? action : 'note';
+}
+
 /** One incident with its timeline, complainant, time limits and refused actions; null when not on this device. */
 export function loadIncident(
 	db: LocalDb,
@@ -111,7 +117,7 @@ export function loadIncident(
 			limits,
 			refused: refusedOps.map((entry) => ({
 				code: (entry as { code: string }).code,
-				action: String((entry.payload as { action?: unknown }).action ?? 'note')
+				action: actionOf(entry.payload)
 			}))
 		};
 	});

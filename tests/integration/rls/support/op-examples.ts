@@ -111,7 +111,7 @@ export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
 		};
 	},
 	// A complaint, so the complainant's table gets a row too.
-	'incident.report': () => Promise.resolve(reportIncident({ category: 'complaint' }).payload),
+	'incident.report': () => Promise.resolve({ ...reportIncident({ category: 'complaint' }).payload }),
 	// A hall's limits row is the hall's id; the defaults replaced by the same values.
 	'incident_limits.save': (context) =>
 		Promise.resolve({
