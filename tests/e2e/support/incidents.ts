@@ -15,8 +15,14 @@ export async function reportFromHome(
 	await page.goto('/');
 	await page.getByTestId('incident-report-entry').click();
 	await expect(page.getByRole('heading', { name: izh['incident.form.heading'] })).toBeVisible();
-	await page.getByTestId('incident-category').getByRole('button', { name: fields.category }).click();
-	await page.getByTestId('incident-severity').getByRole('button', { name: fields.severity }).click();
+	await page
+		.getByTestId('incident-category')
+		.getByRole('button', { name: fields.category, exact: true })
+		.click();
+	await page
+		.getByTestId('incident-severity')
+		.getByRole('button', { name: fields.severity, exact: true })
+		.click();
 	await page.getByTestId('incident-place').fill(fields.place);
 	await page.getByTestId('incident-description').fill(fields.description);
 }
