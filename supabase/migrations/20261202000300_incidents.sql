@@ -592,9 +592,6 @@ begin
 	end loop;
 end
 $$;
--- Check constraints and the rules run for signed-in readers too.
-grant execute on function app.incidents_rules() to authenticated;
-grant execute on function app.incident_limit(text) to authenticated;
 
 select app.register_synced_table('incidents', 'incidents');
 select app.register_synced_table('incidents', 'incident_events');
