@@ -1,5 +1,6 @@
 import { appRoutes, ERROR_ROUTE } from './support/a11y/app-routes';
 import { DEMO_PASSWORD, expect, fillSignIn, signIn, test, zh, type Page } from './fixtures';
+import { izh, reportFromHome } from './support/incidents';
 import { makeNotice, material, openCompanyForm, waitUntilSynced } from './support/prechecks';
 
 // The fixture scans every screen any spec shows (support/a11y, docs/TESTING.md). This spec makes sure that is
@@ -142,6 +143,44 @@ const VISITS: Record<string, Visit> = {
 		await page.getByTestId('pick-new-gap').first().click();
 		await page.getByTestId('recheck-submit').click();
 		await expect(page.getByTestId('recheck-failure')).toBeVisible();
+	},
+	'/incidents': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.getByTestId('incident-board-entry').click();
+		await expect(page.getByRole('heading', { name: izh['incident.board.heading'] })).toBeVisible();
+	},
+	'/incidents/new': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await reportFromHome(page, {
+			category: izh['incident.category.complaint'],
+			severity: izh['incident.severity.1'],
+			place: '一楼大厅',
+			description: ''
+		});
+		// The form's messages: a description and someone to call back are missing.
+		await page.getByTestId('incident-submit').click();
+		await expect(page.getByText(izh['incident.form.complainantRequired'])).toBeVisible();
+	},
+	'/incidents/[id]': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await reportFromHome(page, {
+			category: izh['incident.category.equipment'],
+			severity: izh['incident.severity.3'],
+			place: '二楼自助区',
+			description: '打印机卡纸'
+		});
+		await page.getByTestId('incident-submit').click();
+		await expect(page.getByTestId('incident-status')).toHaveAttribute('data-status', 'reported');
+		// The assign form open.
+		await page.getByTestId('incident-action-assign').click();
+		await expect(page.getByTestId('incident-assignee')).toBeVisible();
+	},
+	'/incidents/limits': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto('/incidents/limits');
+		await page.getByTestId('limit-1-respond').fill('0');
+		await page.getByTestId('incident-limits-save').click();
+		await expect(page.getByTestId('limit-1-respond')).toHaveAttribute('aria-invalid', 'true');
 	},
 	'/n/[token]': async (page) => {
 		await signIn(page, 'assist@demo.hall');

@@ -221,5 +221,16 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.service_item.withdraw': 'Withdraw item',
 	'sync.op.precheck.record': 'Pre-check: materials complete',
 	'sync.op.precheck.record_notice': 'Pre-check: notice {notice}',
-	'sync.op.precheck.recheck': 'Return-visit check'
+	'sync.op.precheck.recheck': 'Return-visit check',
+
+	// ─── Incidents: sync panel ───
+	'sync.op.incident.report': 'Report incident: {place}',
+	'sync.op.incident.assign': 'Incident: assign',
+	'sync.op.incident.start': 'Incident: start work',
+	'sync.op.incident.resolve': 'Incident: mark resolved',
+	'sync.op.incident.close': 'Incident: verify and close',
+	'sync.op.incident.reopen': 'Incident: reopen',
+	'sync.op.incident.callback': 'Incident: record complaint callback',
+	'sync.op.incident.note': 'Incident: add a note',
+	'sync.op.incident_limits.save': 'Save incident time limits'
 };

@@ -210,7 +210,18 @@ export const zhCN = {
 	'sync.op.service_item.withdraw': '停用事项',
 	'sync.op.precheck.record': '材料预审：材料齐全',
 	'sync.op.precheck.record_notice': '材料预审：一次性告知 {notice}',
-	'sync.op.precheck.recheck': '复核一次性告知事项'
+	'sync.op.precheck.recheck': '复核一次性告知事项',
+
+	// ─── Incidents: sync panel ───
+	'sync.op.incident.report': '上报事件：{place}',
+	'sync.op.incident.assign': '事件：指派处理人',
+	'sync.op.incident.start': '事件：开始处理',
+	'sync.op.incident.resolve': '事件：标记已解决',
+	'sync.op.incident.close': '事件：核实关闭',
+	'sync.op.incident.reopen': '事件：重新打开',
+	'sync.op.incident.callback': '事件：记录投诉回访',
+	'sync.op.incident.note': '事件：添加备注',
+	'sync.op.incident_limits.save': '保存事件处置时限'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

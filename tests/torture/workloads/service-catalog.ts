@@ -83,7 +83,12 @@ export function serviceCatalogWorkload(ledger: CatalogLedger): Workload {
 				if (device.rng.chance(0.05)) await publishForbidden(device);
 				return;
 			}
-			const action = device.rng.weighted({ publishNew: 3, publishVersion: 5, withdraw: 2 });
+			// Until the run has withdrawn an item, often try: with more workflows sharing the steps, a short run on a
+			// busy machine gives managers few catalog steps, and every op type must be made.
+			const action =
+				ledger.withdrawn.size === 0 && device.rng.chance(0.5)
+					? 'withdraw'
+					: device.rng.weighted({ publishNew: 3, publishVersion: 5, withdraw: 2 });
 			await { publishNew, publishVersion, withdraw }[action](device);
 		},
 		meantRejection(entry: RejectedEntry, _server: pg.Pool): Promise<string | null> {

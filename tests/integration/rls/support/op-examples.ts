@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Caller } from '../../fuzz/support/gateway-calls';
+import { reportIncident } from '../../sync/support/incidents';
 import { companyDraft, noticeNo, publicToken } from '../../sync/support/prechecks';
 
 /**
@@ -21,7 +22,11 @@ export interface ExampleContext {
 type Example = (context: ExampleContext) => Promise<Record<string, unknown>>;
 
 /** Op types only a manager of the hall may send; anyone else's is refused as `forbidden`. */
-export const MANAGERS_ONLY: ReadonlySet<string> = new Set(['service_item.publish', 'service_item.withdraw']);
+export const MANAGERS_ONLY: ReadonlySet<string> = new Set([
+	'service_item.publish',
+	'service_item.withdraw',
+	'incident_limits.save'
+]);
 
 function publishPayload(): Record<string, unknown> {
 	return {
@@ -104,5 +109,20 @@ export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
 			broken_promise_reason: null,
 			checked_at: new Date().toISOString()
 		};
-	}
+	},
+	// A complaint, so the complainant's table gets a row too.
+	'incident.report': () => Promise.resolve({ ...reportIncident({ category: 'complaint' }).payload }),
+	// A hall's limits row is the hall's id; the defaults replaced by the same values.
+	'incident_limits.save': (context) =>
+		Promise.resolve({
+			id: context.caller.hallId,
+			respond_minutes_1: 15,
+			resolve_minutes_1: 120,
+			respond_minutes_2: 30,
+			resolve_minutes_2: 480,
+			respond_minutes_3: 120,
+			resolve_minutes_3: 1440,
+			respond_minutes_4: 480,
+			resolve_minutes_4: 4320
+		})
 };
