@@ -567,5 +567,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.precheck.record_notice': 'Pre-check: notice {notice}',
 	'sync.op.precheck.recheck': 'Return-visit check',
 	'precheck.noDeviceCode':
-		'This device has no notice number yet, so it cannot issue a one-time notice. Sync once while online (a few seconds), then save again; nothing you entered is lost.'
+		'This device has no notice number yet, so it cannot issue a one-time notice. Sync once while online (a few seconds), then save again; nothing you entered is lost.',
+	// ─── Photos: sync panel (photos) ───
+	'sync.op.photo.attach': 'Add a photo'
 };

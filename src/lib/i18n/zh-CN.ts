@@ -546,7 +546,9 @@ export const zhCN = {
 	'sync.op.precheck.record_notice': '材料预审：一次性告知 {notice}',
 	'sync.op.precheck.recheck': '复核一次性告知事项',
 	'precheck.noDeviceCode':
-		'本机还没有告知单编号，暂时不能出具一次性告知单。请联网同步一次（几秒钟）后再保存；已填写的内容不会丢失。'
+		'本机还没有告知单编号，暂时不能出具一次性告知单。请联网同步一次（几秒钟）后再保存；已填写的内容不会丢失。',
+	// ─── Photos: sync panel (photos) ───
+	'sync.op.photo.attach': '添加照片'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
