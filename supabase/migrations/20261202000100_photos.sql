@@ -96,15 +96,19 @@ create trigger photos_stamp_version
 	for each row execute function app.stamp_version();
 
 alter table app.photos enable row level security;
--- No UPDATE or DELETE: a photo once attached is part of the record it documents.
+-- No DELETE: a photo once attached is part of the record it documents (no op changes one yet either).
 grant select on app.photos to authenticated;
-grant select, insert on app.photos to app_writer;
+grant select, insert, update on app.photos to app_writer;
 
 create policy "Staff can read their own hall's photos"
 	on app.photos for select to authenticated, app_writer
 	using (hall_id = (select app.current_hall_id()));
 create policy "Photos are attached in the caller's own hall"
 	on app.photos for insert to app_writer
+	with check (hall_id = (select app.current_hall_id()));
+create policy "Photos stay in the caller's own hall"
+	on app.photos for update to app_writer
+	using (hall_id = (select app.current_hall_id()))
 	with check (hall_id = (select app.current_hall_id()));
 
 -- ─── Op ───────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -48,7 +48,7 @@ export const photoRow = z.object({
 	owner_kind: ownerKind,
 	owner_id: uuid,
 	object_path: z.string(),
-	content_type: z.literal(PHOTO_CONTENT_TYPE),
+	content_type: z.string(),
 	bytes: z.int().check(z.minimum(1), z.maximum(PHOTO_LIMITS.maxBytes)),
 	width: side,
 	height: side,
