@@ -7,6 +7,7 @@ import { registry } from '$lib/features/registry';
 import { LocalDb, type OutboxEntry } from '$lib/local/db';
 import { prepareForUser, wipeSyncedData } from '$lib/local/device-data';
 import { checkedPayload, currentActor, enqueue } from '$lib/local/outbox';
+import { draftsFrom } from '$lib/local/photos/queries';
 import { photoBlobTable, photos, photoUploadTable } from '$lib/local/photos/tables';
 import { enqueuePhotos, type PhotoDraft } from '$lib/local/photos/writes';
 import { discardRejected } from '$lib/local/rejected';
@@ -229,5 +230,17 @@ describe('signing out', () => {
 		expect(await photoUploadTable(db).get(uploaded.id)).toBeUndefined();
 		expect(await photoBlobTable(db).get(waiting.id)).toBeDefined();
 		expect(await photoUploadTable(db).get(waiting.id)).toMatchObject({ state: 'waiting' });
+	});
+});
+
+describe('draftsFrom', () => {
+	it('makes new drafts of an owner’s photos whose bytes are here, for another owner', async () => {
+		const db = await device();
+		const photo = draft(1_111);
+		const owner = await recordWithPhotos(db, [photo]);
+		const copies = await draftsFrom(db, { kind: 'service_record', id: owner });
+		expect(copies).toHaveLength(1);
+		expect(copies[0]?.id).not.toBe(photo.id);
+		expect(copies[0]?.blob.size).toBe(1_111);
 	});
 });

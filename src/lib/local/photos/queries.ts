@@ -1,6 +1,8 @@
 import type { PhotoOwner, PhotoRow } from '$lib/domain/photo';
+import { uuidv7 } from '$lib/domain/uuid';
 import type { LocalDb } from '../db';
 import { photoBlobTable, photos, photoUploadTable, type PhotoUploadRow } from './tables';
+import type { PhotoDraft } from './writes';
 
 /** One photo of an owner as a screen shows it: the row, its bytes if they are on this device, its upload. */
 export interface OwnedPhoto {
@@ -34,4 +36,16 @@ export function refusedUploads(db: LocalDb, userId: string): Promise<PhotoUpload
 		.equals('refused')
 		.filter((row) => row.user_id === userId)
 		.toArray();
+}
+
+/**
+ * New drafts made from an owner's photos whose bytes are on this device (e.g. a patrol check's photos for the
+ * incident reported from it): same pictures, new photo ids, so each owner has rows of its own. Photos whose bytes
+ * are not here are left out.
+ */
+export async function draftsFrom(db: LocalDb, owner: PhotoOwner): Promise<PhotoDraft[]> {
+	const owned = await photosOf(db, owner);
+	return owned.flatMap(({ row, blob }) =>
+		blob ? [{ id: uuidv7(), blob, width: row.width, height: row.height, taken_at: row.taken_at }] : []
+	);
 }
