@@ -38,10 +38,11 @@ export interface PhotoSpec {
 }
 
 /**
- * Runs in the page: draws the picture, encodes it as JPEG and inserts an APP1 (EXIF) segment right after SOI.
- * Returns the bytes as a plain array (page.evaluate results must be serialisable).
+ * Runs in the page (installed by `installPhotoTools`): draws the picture, encodes it as JPEG and inserts an APP1
+ * (EXIF) segment right after SOI. The bytes stay in the page: megabytes through page.evaluate would take longer than
+ * the compression measured.
  */
-export async function makePhotoInPage(spec: PhotoSpec): Promise<number[]> {
+export async function makePhotoInPage(spec: PhotoSpec): Promise<Uint8Array<ArrayBuffer>> {
 	const canvas = new OffscreenCanvas(spec.width, spec.height);
 	const context = canvas.getContext('2d')!;
 	if (spec.detailed) {
@@ -52,20 +53,25 @@ export async function makePhotoInPage(spec: PhotoSpec): Promise<number[]> {
 		context.fillStyle = gradient;
 		context.fillRect(0, 0, spec.width, spec.height);
 		let seed = 42;
-		const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 		for (let shape = 0; shape < 400; shape++) {
 			context.fillStyle = `hsla(${Math.floor(random() * 360)}, 45%, ${30 + random() * 40}%, 0.6)`;
 			context.beginPath();
-			context.arc(random() * spec.width, random() * spec.height, 10 + random() * spec.width * 0.05, 0, Math.PI * 2);
+			context.arc(
+				random() * spec.width,
+				random() * spec.height,
+				10 + random() * spec.width * 0.05,
+				0,
+				Math.PI * 2
+			);
 			context.fill();
 		}
 		// A camera sensor's grain, faint: real photos are never flat.
 		const grain = context.getImageData(0, 0, spec.width, spec.height);
 		for (let index = 0; index < grain.data.length; index += 4) {
 			const noise = (random() - 0.5) * 12;
-			grain.data[index] += noise;
-			grain.data[index + 1] += noise;
-			grain.data[index + 2] += noise;
+			for (let channel = index; channel < index + 3; channel++)
+				grain.data[channel] = grain.data[channel]! + noise;
 		}
 		context.putImageData(grain, 0, 0);
 	} else {
@@ -74,8 +80,10 @@ export async function makePhotoInPage(spec: PhotoSpec): Promise<number[]> {
 		context.fillStyle = '#0000ff';
 		context.fillRect(spec.width / 2, 0, spec.width / 2, spec.height);
 	}
-	const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
-	if (spec.orientation === undefined && !spec.gps) return [...jpeg];
+	const jpeg = new Uint8Array(
+		await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer()
+	);
+	if (spec.orientation === undefined && !spec.gps) return jpeg;
 
 	// TIFF, little-endian: IFD0 with Orientation (and a GPS IFD pointer), then the GPS IFD.
 	const entries: [number, number, number, number][] = [[0x0112, 3, 1, spec.orientation ?? 1]];
@@ -104,11 +112,15 @@ export async function makePhotoInPage(spec: PhotoSpec): Promise<number[]> {
 	}
 	const exif = [...new TextEncoder().encode('Exif'), 0, 0, ...new Uint8Array(tiff.buffer)];
 	const length = exif.length + 2;
-	return [0xff, 0xd8, 0xff, 0xe1, length >> 8, length & 0xff, ...exif, ...jpeg.slice(2)];
+	const out = new Uint8Array(6 + exif.length + jpeg.length - 2);
+	out.set([0xff, 0xd8, 0xff, 0xe1, length >> 8, length & 0xff]);
+	out.set(exif, 6);
+	out.set(jpeg.subarray(2), 6 + exif.length);
+	return out;
 }
 
 /** Runs in the page: the JPEG segments' markers up to the image data (e.g. 0xe0 for JFIF, 0xe1 for EXIF). */
-export function jpegMarkersInPage(bytes: number[]): number[] {
+export function jpegMarkersInPage(bytes: Uint8Array): number[] {
 	const markers: number[] = [];
 	let at = 2;
 	while (at + 4 <= bytes.length && bytes[at] === 0xff) {
@@ -118,4 +130,15 @@ export function jpegMarkersInPage(bytes: number[]): number[] {
 		at += 2 + ((bytes[at + 2]! << 8) | bytes[at + 3]!);
 	}
 	return markers;
+}
+
+/**
+ * Puts the compression bundle and the two helpers above into the page as `window.photoCompression`,
+ * `window.makePhoto` and `window.jpegMarkers` (page.evaluate runs outside the page's Content-Security-Policy).
+ */
+export async function installPhotoTools(page: { evaluate(script: string): Promise<unknown> }): Promise<void> {
+	await page.evaluate(await compressionBundle());
+	await page.evaluate(
+		`window.makePhoto = ${makePhotoInPage.toString()}; window.jpegMarkers = ${jpegMarkersInPage.toString()};`
+	);
 }
