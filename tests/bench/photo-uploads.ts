@@ -11,7 +11,7 @@ import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { hallDate } from '../../src/lib/domain/hall-time';
 import { PHOTO_BUCKET, PHOTO_CONTENT_TYPE } from '../../src/lib/domain/photo';
-import { SYNC_LIMITS } from '../../src/lib/domain/sync-protocol';
+import { SYNC_LIMITS, type OpResult } from '../../src/lib/domain/sync-protocol';
 import { uuidv7 } from '../../src/lib/domain/uuid';
 import { uploadPass } from '../../src/lib/features/photos/upload-queue';
 import { LocalDb } from '../../src/lib/local/db';
@@ -64,8 +64,11 @@ await withBenchStack(async (stack) => {
 		password: 'demo1234'
 	});
 	if (error || !session.user) throw new Error(`sign-in failed: ${error?.message}`);
-	const { data: me } = await client.rpc('me');
-	const profile = me as { staff_id: string; display_name: string; hall_id: string };
+	const profile = (await client.rpc('me')).data as {
+		staff_id: string;
+		display_name: string;
+		hall_id: string;
+	};
 	const db = new LocalDb('photo-upload-bench', registry);
 	await prepareForUser(db, {
 		user_id: session.user.id,
@@ -114,9 +117,9 @@ await withBenchStack(async (stack) => {
 			...op,
 			hall_id: actor.hall_id
 		}));
-		const { data, error: pushError } = await client.rpc('sync_push', { ops });
-		if (pushError) throw new Error(`push failed: ${pushError.message}`);
-		await acknowledge(db, entries, data as never);
+		const pushed = await client.rpc('sync_push', { ops });
+		if (pushed.error) throw new Error(`push failed: ${pushed.error.message}`);
+		await acknowledge(db, entries, pushed.data as OpResult[]);
 	}
 	const pushed = performance.now();
 	const bucket = client.storage.from(PHOTO_BUCKET);

@@ -138,6 +138,8 @@ export function jpegMarkersInPage(bytes: Uint8Array): number[] {
  */
 export async function installPhotoTools(page: { evaluate(script: string): Promise<unknown> }): Promise<void> {
 	await page.evaluate(await compressionBundle());
+	// tsx (esbuild's keepNames) wraps inner functions in __name(); the page needs it as well.
+	await page.evaluate('window.__name = window.__name || ((target) => target);');
 	await page.evaluate(
 		`window.makePhoto = ${makePhotoInPage.toString()}; window.jpegMarkers = ${jpegMarkersInPage.toString()};`
 	);

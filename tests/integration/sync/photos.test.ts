@@ -113,7 +113,7 @@ describe('photo.attach', () => {
 		['an owner kind that is not a name', { owner_kind: 'Incident!' }]
 	])('refuses %s as validation, and stores nothing', async (_case, overrides) => {
 		const owner = await ownerIn(center);
-		const [result] = await push(intake, [attach(owner, overrides as never)]);
+		const [result] = await push(intake, [attach(owner, overrides)]);
 		expect(result).toMatchObject({ status: 'rejected', code: 'validation' });
 		expect(await photoRows(owner)).toEqual([]);
 	});

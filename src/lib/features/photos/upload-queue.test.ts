@@ -75,7 +75,7 @@ function storage(...answers: UploadOutcome[]) {
 	const calls: { path: string; size: number }[] = [];
 	return {
 		calls,
-		upload(path: string, blob: Blob): Promise<UploadOutcome> {
+		upload: (path: string, blob: Blob): Promise<UploadOutcome> => {
 			calls.push({ path, size: blob.size });
 			return Promise.resolve(answers.shift() ?? { ok: true });
 		}
