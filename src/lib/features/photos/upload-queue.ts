@@ -46,6 +46,16 @@ async function dueUploads(db: LocalDb, userId: string, now: number): Promise<Pho
 		.sort((a, b) => a.id.localeCompare(b.id)); // uuidv7: creation order
 }
 
+/** Whether any of the user's photos waits for its upload: the storage client is loaded only then. */
+export async function hasWaitingUploads(db: LocalDb, userId: string): Promise<boolean> {
+	const waiting = await photoUploadTable(db)
+		.where('state')
+		.anyOf('waiting', 'uploading')
+		.filter((row) => row.user_id === userId)
+		.count();
+	return waiting > 0;
+}
+
 /** One pass of the queue; the caller makes sure only one runs at a time. */
 export async function uploadPass(db: LocalDb, options: UploadPassOptions): Promise<UploadPassResult> {
 	const now = options.now ?? Date.now;

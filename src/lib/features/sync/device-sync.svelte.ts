@@ -191,13 +191,13 @@ class DeviceSync implements SignOutGuard {
 	#uploadPhotos(db: LocalDb, generation: number, userId: string): void {
 		if (this.#photoPass || generation !== this.#generation) return;
 		this.#photoPass = (async () => {
-			const [{ uploadPass, sweepUploadedBlobs }, { uploadPhoto }] = await Promise.all([
-				import('../photos/upload-queue'),
-				import('$lib/backend/photo-storage')
-			]);
+			const { hasWaitingUploads, uploadPass, sweepUploadedBlobs } = await import('../photos/upload-queue');
+			await sweepUploadedBlobs(db, Date.now());
+			// Supabase Storage's client loads only when a photo waits for it.
+			if (!(await hasWaitingUploads(db, userId))) return;
+			const { uploadPhoto } = await import('$lib/backend/photo-storage');
 			if (generation !== this.#generation) return;
 			await uploadPass(db, { userId, upload: uploadPhoto });
-			await sweepUploadedBlobs(db, Date.now());
 		})()
 			.catch((error: unknown) => console.warn('photo uploads paused; the next sync tries again', error))
 			.finally(() => (this.#photoPass = null));

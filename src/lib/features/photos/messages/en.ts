@@ -30,5 +30,9 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'refusal.forbidden': "not allowed into this hall's photos",
 	'refusal.refused': 'the server refused the photo',
 	'storage.low':
-		'This device is low on storage (about {free} left). Go online soon to upload photos, or free up space.'
+		'This device is low on storage (about {free} left). Go online soon to upload photos, or free up space.',
+	'record.heading': 'Photos',
+	'record.save': 'Save photos',
+	'record.saved': 'Photos saved on this device; they upload by themselves when online.',
+	'record.fieldLabel': 'Add photos'
 };
