@@ -45,7 +45,9 @@ export function supabaseOrigins(root = process.cwd()) {
  * Only the app itself and its Supabase: no inline script but SvelteKit's own (hashed), no plugins, no <base>
  * tricks, no framing. Camera scanning needs nothing more: html5-qrcode reads the stream through a <video>
  * (srcObject is not a URL) and a canvas, and styles through the DOM, which style-src does not govern.
- * img-src allows data: and blob: URLs, which html5-qrcode uses for a scanned image file.
+ * img-src allows data: and blob: URLs, which html5-qrcode uses for a scanned image file and photos show their
+ * thumbnails from (the bytes kept on the device), and Supabase, whose Storage serves a photo not on the device by
+ * signed URL.
  * @param {string[]} supabase origins of the Supabase API
  * @returns {CspDirectives}
  */
@@ -57,7 +59,7 @@ export function cspDirectives(supabase) {
 		'default-src': ['self'],
 		'script-src': ['self'],
 		'style-src': ['self', 'unsafe-hashes', ...styleHashes],
-		'img-src': ['self', 'data:', 'blob:'],
+		'img-src': ['self', 'data:', 'blob:', .../** @type {NonNullable<CspDirectives['img-src']>} */ (supabase)],
 		// Origins are URLs' origins (supabaseOrigins), which is what SvelteKit's source type spells out.
 		'connect-src': ['self', .../** @type {NonNullable<CspDirectives['connect-src']>} */ (supabase)],
 		'worker-src': ['self'],

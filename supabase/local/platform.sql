@@ -210,3 +210,102 @@ as $$
 $$;
 
 grant execute on function auth.uid(), auth.role(), auth.email(), auth.jwt() to anon, authenticated, service_role;
+
+-- storage: the tables Supabase Storage keeps its buckets and objects in (its migrations/tenant/), with the
+-- columns and helpers that policies and the gateway's Storage subset use. The bytes live outside the database
+-- (the stack's data folder); a row of storage.objects is what RLS decides on. Policies are the app's (migrations).
+create schema if not exists storage;
+grant usage on schema storage to anon, authenticated, service_role;
+
+create table if not exists storage.buckets (
+	id text not null primary key,
+	name text not null,
+	owner uuid,
+	owner_id text,
+	created_at timestamptz default now(),
+	updated_at timestamptz default now(),
+	public boolean default false,
+	avif_autodetection boolean default false,
+	file_size_limit bigint,
+	allowed_mime_types text[]
+);
+create unique index if not exists bname on storage.buckets using btree (name);
+
+create table if not exists storage.objects (
+	id uuid not null default gen_random_uuid() primary key,
+	bucket_id text references storage.buckets (id),
+	name text,
+	owner uuid,
+	owner_id text,
+	created_at timestamptz default now(),
+	updated_at timestamptz default now(),
+	last_accessed_at timestamptz default now(),
+	metadata jsonb,
+	path_tokens text[] generated always as (string_to_array(name, '/')) stored,
+	version text,
+	user_metadata jsonb
+);
+create unique index if not exists bucketid_objname on storage.objects using btree (bucket_id, name);
+create index if not exists name_prefix_search on storage.objects (name text_pattern_ops);
+
+alter table storage.buckets enable row level security;
+alter table storage.objects enable row level security;
+grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+
+-- Storage's path helpers, as policies call them: storage.foldername('h/incident/p.jpg') = {h,incident}.
+create or replace function storage.foldername(name text) returns text[]
+language plpgsql immutable
+as $$
+declare
+	_parts text[];
+begin
+	select string_to_array(name, '/') into _parts;
+	return _parts[1:array_length(_parts, 1) - 1];
+end
+$$;
+
+create or replace function storage.filename(name text) returns text
+language plpgsql immutable
+as $$
+declare
+	_parts text[];
+begin
+	select string_to_array(name, '/') into _parts;
+	return _parts[array_length(_parts, 1)];
+end
+$$;
+
+create or replace function storage.extension(name text) returns text
+language plpgsql immutable
+as $$
+declare
+	_parts text[];
+	_filename text;
+begin
+	select string_to_array(name, '/') into _parts;
+	select _parts[array_length(_parts, 1)] into _filename;
+	return reverse(split_part(reverse(_filename), '.', 1));
+end
+$$;
+grant execute on function storage.foldername(text), storage.filename(text), storage.extension(text)
+	to anon, authenticated, service_role;
+
+-- As on Supabase, rows of storage leave only through the Storage API (which sets storage.allow_delete_query),
+-- never through a stray SQL delete that would orphan the files.
+create or replace function storage.protect_delete() returns trigger
+language plpgsql
+as $$
+begin
+	if coalesce(current_setting('storage.allow_delete_query', true), 'false') <> 'true' then
+		raise exception 'Direct deletion from storage tables is not allowed. Use the Storage API instead.'
+			using hint = 'This prevents accidental data loss from orphaned objects.', errcode = '42501';
+	end if;
+	return null;
+end
+$$;
+drop trigger if exists protect_buckets_delete on storage.buckets;
+create trigger protect_buckets_delete before delete on storage.buckets
+	for each statement execute function storage.protect_delete();
+drop trigger if exists protect_objects_delete on storage.objects;
+create trigger protect_objects_delete before delete on storage.objects
+	for each statement execute function storage.protect_delete();

@@ -86,6 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 		const logins = await prepareGatewayLogins(databaseUrl);
 		const auth = readAuthSettings();
 		const gateway = await startGateway({
+			storageDir: storageDirOf(resolved.dataDir),
 			restDatabaseUrl: logins.rest,
 			authDatabaseUrl: logins.auth,
 			port: resolved.gatewayPort,
@@ -128,12 +129,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 export async function resetDatabase(options: StackOptions = {}): Promise<void> {
 	const resolved = resolve(options);
 	if (resolved.databaseUrl) {
+		await removeStorage(resolved);
 		await recreateDatabase(resolved.databaseUrl, resolved.log);
 		await migrate(resolved.databaseUrl, { seed: resolved.seed, log: resolved.log });
 		return;
 	}
 	const dataDir = await placeData(resolved);
 	await stopLeftoverServer(dataDir, resolved.log);
+	await removeStorage(resolved);
 	resolved.log(`Deleting ${dataDir}`);
 	await rm(dataDir, { recursive: true, force: true });
 	let postgres: RunningPostgres | undefined;
@@ -147,6 +150,20 @@ export async function resetDatabase(options: StackOptions = {}): Promise<void> {
 	} finally {
 		await postgres?.stop();
 	}
+}
+
+/**
+ * Where Storage's object bytes live: beside the configured data directory (supabase/.data/pg-storage by
+ * default), written by the gateway's own process, so `db:reset` clears them together with the database.
+ */
+export function storageDirOf(dataDir: string): string {
+	return path.join(path.dirname(dataDir), `${path.basename(dataDir)}-storage`);
+}
+
+async function removeStorage(resolved: ResolvedOptions): Promise<void> {
+	const storageDir = storageDirOf(resolved.dataDir);
+	resolved.log(`Deleting ${storageDir}`);
+	await rm(storageDir, { recursive: true, force: true });
 }
 
 /** The data directory the embedded server can reach: the configured one, or where root moved the default. */

@@ -44,7 +44,7 @@ export function createAuthRpcClient(url: string, anonKey: string, settings: Auth
 }
 
 /** supabase-js's `fetchWithAuth`: headers the caller set win; otherwise the anon key and the session's token. */
-function withSessionToken(auth: GoTrueClient, anonKey: string): typeof fetch {
+export function withSessionToken(auth: GoTrueClient, anonKey: string): typeof fetch {
 	return async (input, init) => {
 		const { data } = await auth.getSession();
 		const headers = new Headers(init?.headers);

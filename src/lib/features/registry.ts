@@ -1,6 +1,7 @@
 import { LocalDb } from '$lib/local/db';
 import { defineRegistry, type OpPayloadOf, type OpTypeOf } from '$lib/local/registry';
 import { incidentsWorkflow } from './incidents/sync';
+import { photosWorkflow } from './photos/sync';
 import { prechecksWorkflow } from './prechecks/sync';
 import { serviceCatalogWorkflow } from './service-catalog/sync';
 import { serviceRecordsWorkflow } from './tickets/sync';
@@ -13,7 +14,8 @@ export const registry = defineRegistry([
 	serviceRecordsWorkflow,
 	serviceCatalogWorkflow,
 	prechecksWorkflow,
-	incidentsWorkflow
+	incidentsWorkflow,
+	photosWorkflow
 ]);
 
 export type OpType = OpTypeOf<typeof registry>;

@@ -232,5 +232,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.incident.reopen': 'Incident: reopen',
 	'sync.op.incident.callback': 'Incident: record complaint callback',
 	'sync.op.incident.note': 'Incident: add a note',
-	'sync.op.incident_limits.save': 'Save incident time limits'
+	'sync.op.incident_limits.save': 'Save incident time limits',
+	// ─── Photos: sync panel (photos) ───
+	'sync.op.photo.attach': 'Add a photo'
 };

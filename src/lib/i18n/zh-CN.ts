@@ -221,7 +221,9 @@ export const zhCN = {
 	'sync.op.incident.reopen': '事件：重新打开',
 	'sync.op.incident.callback': '事件：记录投诉回访',
 	'sync.op.incident.note': '事件：添加备注',
-	'sync.op.incident_limits.save': '保存事件处置时限'
+	'sync.op.incident_limits.save': '保存事件处置时限',
+	// ─── Photos: sync panel (photos) ───
+	'sync.op.photo.attach': '添加照片'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

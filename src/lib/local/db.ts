@@ -86,9 +86,22 @@ export const EMPTY_SYNC_STATE: SyncState = {
 	numbering: null
 };
 
+/**
+ * A device-only table of a workflow (never synced, e.g. photo bytes waiting for their upload): written in the
+ * same transactions as the workflow's rows (it is in `writeTables`), and told what to forget when the device's
+ * user changes or signs out (`forget`, inside that transaction).
+ */
+export interface DeviceTable {
+	readonly name: string;
+	/** Secondary Dexie indexes (the primary key is always `id`). */
+	readonly indexes: readonly string[];
+	forget(db: LocalDb): Promise<void>;
+}
+
 /** What the database needs to know of the synced workflows: their tables and what an op touches. */
 export interface LocalSchema {
 	tables: readonly { name: string; indexes: readonly string[] }[];
+	deviceTables?: readonly DeviceTable[];
 	touches(op: Pick<Op, 'type' | 'payload'>): string[];
 }
 
@@ -103,16 +116,30 @@ export class LocalDb extends Dexie {
 	sync_state!: Table<SyncState, 'state'>;
 	/** The synced tables' names, in the registry's order. */
 	readonly syncedTables: readonly string[];
-	/** The tables a user action writes (its rows, its outbox op, the actor): every mutation's transaction scope. */
+	/** The workflows' device-only tables (not synced), in the registry's order. */
+	readonly deviceTables: readonly DeviceTable[];
+	/**
+	 * The tables a user action writes (its rows, its device-only rows, its outbox op, the actor): every mutation's
+	 * transaction scope.
+	 */
 	readonly writeTables: readonly string[];
 
 	/** `options`: Dexie's, e.g. an IndexedDB of its own for each simulated device of the torture run. */
 	constructor(name: string, schema: LocalSchema, options?: DexieOptions) {
 		super(name, options);
 		this.syncedTables = schema.tables.map((table) => table.name);
-		this.writeTables = [...this.syncedTables, 'outbox', 'sync_state'];
+		this.deviceTables = schema.deviceTables ?? [];
+		this.writeTables = [
+			...this.syncedTables,
+			...this.deviceTables.map((table) => table.name),
+			'outbox',
+			'sync_state'
+		];
 		const synced: Record<string, string> = Object.fromEntries(
-			schema.tables.map((table) => [table.name, ['id', ...table.indexes].join(', ')])
+			[...schema.tables, ...this.deviceTables].map((table) => [
+				table.name,
+				['id', ...table.indexes].join(', ')
+			])
 		);
 		this.version(2)
 			.stores({

@@ -8,7 +8,12 @@ import { EMPTY_SYNC_STATE, type Actor, type LocalDb, type RejectedEntry, type Sy
  */
 
 function allTables(db: LocalDb): string[] {
-	return [...db.syncedTables, 'outbox', 'rejected', 'sync_state'];
+	return [...db.writeTables, 'rejected'];
+}
+
+/** What the device-only tables forget (each decides: bytes still to upload are unsent work and stay). */
+async function forgetDeviceRows(db: LocalDb): Promise<void> {
+	for (const table of db.deviceTables) await table.forget(db);
 }
 
 /** Forgets every synced row; the outbox and the rejected list stay. Inside the caller's transaction. */
@@ -22,6 +27,7 @@ export async function prepareForUser(db: LocalDb, actor: Actor): Promise<void> {
 		const state = (await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE;
 		if (state.user_id !== actor.user_id) {
 			await clearSyncedRows(db);
+			await forgetDeviceRows(db);
 			await db.sync_state.put({ ...EMPTY_SYNC_STATE, user_id: actor.user_id, actor });
 			return;
 		}
@@ -34,6 +40,7 @@ export async function prepareForUser(db: LocalDb, actor: Actor): Promise<void> {
 export async function wipeSyncedData(db: LocalDb): Promise<void> {
 	await db.transaction('rw', allTables(db), async () => {
 		await clearSyncedRows(db);
+		await forgetDeviceRows(db);
 		await db.sync_state.put(EMPTY_SYNC_STATE);
 	});
 }

@@ -1,5 +1,5 @@
 import type { Op } from '$lib/domain/sync-protocol';
-import type { LocalSchema } from './db';
+import type { DeviceTable, LocalSchema } from './db';
 import type { OpSpec, PayloadOf, SyncedTable, Workflow } from './workflow';
 
 /**
@@ -36,10 +36,17 @@ export function defineRegistry<const Workflows extends readonly AnyWorkflow[]>(
 	workflows: Workflows
 ): Registry<Workflows> {
 	const tables = new Map<string, SyncedTable>();
+	const deviceTables = new Map<string, DeviceTable>();
 	const ops = new Map<string, RegisteredOp>();
 	for (const workflow of workflows) {
+		for (const table of workflow.deviceTables ?? []) {
+			if (tables.has(table.name) || deviceTables.has(table.name))
+				throw new Error(`Device table ${table.name} is declared twice`);
+			deviceTables.set(table.name, table);
+		}
 		for (const table of workflow.tables) {
-			if (tables.has(table.name)) throw new Error(`Synced table ${table.name} is declared twice`);
+			if (tables.has(table.name) || deviceTables.has(table.name))
+				throw new Error(`Synced table ${table.name} is declared twice`);
 			tables.set(table.name, table);
 		}
 		for (const spec of workflow.ops) {
@@ -61,6 +68,7 @@ export function defineRegistry<const Workflows extends readonly AnyWorkflow[]>(
 	return {
 		workflows,
 		tables: [...tables.values()],
+		deviceTables: [...deviceTables.values()],
 		ops: [...ops.values()],
 		fingerprint,
 		table: (name) => tables.get(name),

@@ -35,7 +35,7 @@ export async function retryRejected(db: LocalDb, registry: Registry, seq: number
  * so the server's values return; an op of several rows undoes its own (and may ask to pull again).
  */
 export async function discardRejected(db: LocalDb, registry: Registry, seq: number): Promise<void> {
-	await db.transaction('rw', [...db.syncedTables, 'rejected', 'sync_state'], async () => {
+	await db.transaction('rw', [...db.writeTables, 'rejected'], async () => {
 		const entry = await db.rejected.get(seq);
 		if (!entry) return;
 		await db.rejected.delete(seq);

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type * as z from 'zod/mini';
-import type { Actor, LocalDb } from './db';
+import type { Actor, DeviceTable, LocalDb } from './db';
 
 /**
  * How a synced workflow declares itself: its tables (row schema, device indexes, how pulled rows are stored) and
@@ -158,6 +158,8 @@ export interface Workflow<Ops extends readonly OpSpec[] = readonly OpSpec[]> {
 	readonly rules: Readonly<Record<string, number | string>>;
 	/** In the order pulled rows are stored within a page. */
 	readonly tables: readonly SyncedTable[];
+	/** Device-only tables (never synced), written in the same transactions as the workflow's rows. */
+	readonly deviceTables?: readonly DeviceTable[];
 	readonly ops: Ops;
 	readonly labels: OpLabels<Ops>;
 }

@@ -7,7 +7,8 @@ export function sendNotImplemented(response: ServerResponse, method: string, pat
 		code: 'LOCAL501',
 		message: `The local Supabase stack does not implement ${method} ${path}; see docs`,
 		details:
-			'Only /auth/v1/token, /auth/v1/user, /auth/v1/logout and /rest/v1/rpc/<function> are served locally.',
+			'Only /auth/v1/token, /auth/v1/user, /auth/v1/logout, /rest/v1/rpc/<function> and a Storage subset ' +
+			'(/storage/v1/object: upload, download, signed URLs, delete) are served locally.',
 		hint: 'Use a hosted Supabase project (or `supabase start` with Docker) for other endpoints.'
 	});
 }

@@ -23,7 +23,12 @@ export class BodyTooLargeError extends Error {
  * The request body as text. How long it may take to arrive is the HTTP server's requestTimeout (server.ts),
  * which answers 408 and closes the connection.
  */
-export function readBody(request: IncomingMessage): Promise<string> {
+export async function readBody(request: IncomingMessage): Promise<string> {
+	return (await readBodyBytes(request)).toString('utf8');
+}
+
+/** The request body as bytes (an uploaded file), under the same limits. */
+export function readBodyBytes(request: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -38,7 +43,7 @@ export function readBody(request: IncomingMessage): Promise<string> {
 		});
 		request.on('end', () => {
 			if (size > maxBodyBytes) reject(new BodyTooLargeError(true));
-			else resolve(Buffer.concat(chunks).toString('utf8'));
+			else resolve(Buffer.concat(chunks));
 		});
 		request.on('error', reject);
 	});

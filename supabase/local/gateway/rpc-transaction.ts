@@ -54,23 +54,8 @@ async function runOnConnection(
 		};
 	}
 	try {
-		const role = await context.roleSettings.forRole(identity.role, db);
-		const settings: [string, string][] = [
-			['role', identity.role],
-			['request.jwt.claims', JSON.stringify(identity.claims)],
-			// The per-claim settings of PostgREST < 10; Supabase's auth.uid() still falls back to them.
-			['request.jwt.claim.sub', typeof identity.claims.sub === 'string' ? identity.claims.sub : ''],
-			['request.jwt.claim.role', identity.role],
-			['request.jwt.claim.email', typeof identity.claims.email === 'string' ? identity.claims.email : ''],
-			['request.method', request.method ?? 'GET'],
-			['request.path', url.pathname.replace(/^\/rest\/v1/, '')],
-			['request.headers', JSON.stringify(lowerCaseHeaders(request))],
-			// SET ROLE does not apply the role's own `ALTER ROLE … SET` values (statement_timeout, lock_timeout…).
-			...role.settings
-		];
 		const script = [
-			`begin isolation level ${role.isolation} ${readOnly ? 'read only' : 'read write'}`,
-			`select ${settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}`,
+			await beginAsCaller(context, db, identity, readOnly, request, url.pathname.replace(/^\/rest\/v1/, '')),
 			statement,
 			'commit'
 		].join(';\n');
@@ -87,14 +72,46 @@ async function runOnConnection(
 	}
 }
 
-/** PostgREST's db-pool-acquisition-timeout (default 10 s): how long a call may wait for a connection. */
-const acquireTimeoutMs = 10_000;
+/**
+ * The BEGIN and settings of a transaction run as the caller (their role, that role's settings, the JWT claims
+ * and request headers in `request.*`), as one SQL text; Storage runs its object queries the same way.
+ */
+export async function beginAsCaller(
+	context: GatewayContext,
+	db: pg.PoolClient,
+	identity: RequestIdentity,
+	readOnly: boolean,
+	request: IncomingMessage,
+	path: string
+): Promise<string> {
+	const role = await context.roleSettings.forRole(identity.role, db);
+	const settings: [string, string][] = [
+		['role', identity.role],
+		['request.jwt.claims', JSON.stringify(identity.claims)],
+		// The per-claim settings of PostgREST < 10; Supabase's auth.uid() still falls back to them.
+		['request.jwt.claim.sub', typeof identity.claims.sub === 'string' ? identity.claims.sub : ''],
+		['request.jwt.claim.role', identity.role],
+		['request.jwt.claim.email', typeof identity.claims.email === 'string' ? identity.claims.email : ''],
+		['request.method', request.method ?? 'GET'],
+		['request.path', path],
+		['request.headers', JSON.stringify(lowerCaseHeaders(request))],
+		// SET ROLE does not apply the role's own `ALTER ROLE … SET` values (statement_timeout, lock_timeout…).
+		...role.settings
+	];
+	return [
+		`begin isolation level ${role.isolation} ${readOnly ? 'read only' : 'read write'}`,
+		`select ${settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}`
+	].join(';\n');
+}
 
-const acquisitionTimeout = (): PostgrestError =>
+/** PostgREST's db-pool-acquisition-timeout (default 10 s): how long a call may wait for a connection. */
+export const acquireTimeoutMs = 10_000;
+
+export const acquisitionTimeout = (): PostgrestError =>
 	postgrestError(504, 'PGRST003', 'Timed out acquiring connection from connection pool.');
 
 /** Whose call this is, for the per-caller limit: the token's user, or for keys without one the client address. */
-function callerKey(identity: RequestIdentity, request: IncomingMessage): string {
+export function callerKey(identity: RequestIdentity, request: IncomingMessage): string {
 	const sub = identity.claims.sub;
 	return typeof sub === 'string' && sub !== ''
 		? `${identity.role}:${sub}`

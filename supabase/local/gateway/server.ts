@@ -14,6 +14,8 @@ import { sendNotImplemented } from './not-implemented';
 import { defaultTokenRateLimit, RateLimiter, type RateLimit } from './rate-limit';
 import { ImpersonatedRoleSettings } from './role-settings';
 import { handleRpc } from './rpc';
+import { ObjectFiles } from './storage/files';
+import { handleStorage, type StorageContext } from './storage/routes';
 import { SwitchableRoles } from './switchable-roles';
 import { decodePathSegment, requestUrl } from './url-path';
 
@@ -28,6 +30,8 @@ export interface GatewayOptions {
 	refreshTokenReuseIntervalSeconds?: number;
 	/** Sign-in and refresh requests per client address (`[auth.rate_limit] token_refresh`); GoTrue's default. */
 	tokenRateLimit?: RateLimit;
+	/** Where Storage keeps object bytes (under the stack's data folder); without it /storage/v1 answers 501. */
+	storageDir?: string;
 	log?: (line: string) => void;
 }
 
@@ -58,8 +62,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 		baseUrl: '',
 		log
 	};
+	const storage: StorageContext | undefined = options.storageDir
+		? { gateway: context, files: new ObjectFiles(options.storageDir) }
+		: undefined;
 	const server = http.createServer(slowClientLimits, (request, response) => {
-		handle(context, request, response).catch((error: unknown) =>
+		handle(context, storage, request, response).catch((error: unknown) =>
 			answerFailure(request, response, error, log)
 		);
 	});
@@ -124,6 +131,7 @@ function createPool(
 
 async function handle(
 	context: GatewayContext,
+	storage: StorageContext | undefined,
 	request: IncomingMessage,
 	response: ServerResponse
 ): Promise<void> {
@@ -133,6 +141,8 @@ async function handle(
 	if (!url) return sendJson(response, 400, { code: 'LOCAL400', message: 'Invalid request URL' });
 	if (method === 'OPTIONS') return answerPreflight(request, response);
 
+	if (storage && url.pathname.startsWith('/storage/v1/'))
+		return handleStorage(storage, request, response, url);
 	const isAuth = url.pathname.startsWith('/auth/v1/');
 	const rpcMatch = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(url.pathname);
 	if (!isAuth && !rpcMatch) return sendNotImplemented(response, method, url.pathname);

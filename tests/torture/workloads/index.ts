@@ -1,5 +1,6 @@
 import type { Workload } from '../workload';
 import { incidentsWorkload } from './incidents';
+import { photosWorkload } from './photos';
 import { prechecksWorkload } from './prechecks';
 import { serviceCatalogWorkload, type CatalogLedger } from './service-catalog';
 import { serviceRecordsWorkload } from './service-records';
@@ -11,6 +12,7 @@ export function allWorkloads(): Workload[] {
 		serviceRecordsWorkload(),
 		serviceCatalogWorkload(catalog),
 		prechecksWorkload(catalog),
-		incidentsWorkload()
+		incidentsWorkload(),
+		photosWorkload()
 	];
 }

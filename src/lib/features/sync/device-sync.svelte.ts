@@ -84,7 +84,11 @@ class DeviceSync implements SignOutGuard {
 			onStatus: (status) => {
 				this.engine = status;
 				// Once the server answers, a device without its notice code claims one (docs/PRECHECK.md).
-				if (!status.syncing && status.failure === null) this.#claimDeviceCode(db, generation);
+				if (!status.syncing && status.failure === null) {
+					this.#claimDeviceCode(db, generation);
+					// Photos go up by their own queue once their records are on the server (docs/PATROL.md).
+					this.#uploadPhotos(db, generation, actor.user_id);
+				}
 			}
 		});
 		void this.#askForPersistentStorage();
@@ -179,6 +183,24 @@ class DeviceSync implements SignOutGuard {
 		this.#claiming = ensureDeviceCode(db, claimDeviceCodeOver(supabase))
 			.catch((error: unknown) => console.warn('notice code not claimed yet; next sync tries again', error))
 			.finally(() => (this.#claiming = null));
+	}
+
+	/** The photo upload pass under way, if any: one at a time, never holding up a push or a pull. */
+	#photoPass: Promise<unknown> | null = null;
+
+	#uploadPhotos(db: LocalDb, generation: number, userId: string): void {
+		if (this.#photoPass || generation !== this.#generation) return;
+		this.#photoPass = (async () => {
+			const { hasWaitingUploads, uploadPass, sweepUploadedBlobs } = await import('../photos/upload-queue');
+			await sweepUploadedBlobs(db, Date.now());
+			// Supabase Storage's client loads only when a photo waits for it.
+			if (!(await hasWaitingUploads(db, userId))) return;
+			const { uploadPhoto } = await import('$lib/backend/photo-storage');
+			if (generation !== this.#generation) return;
+			await uploadPass(db, { userId, upload: uploadPhoto });
+		})()
+			.catch((error: unknown) => console.warn('photo uploads paused; the next sync tries again', error))
+			.finally(() => (this.#photoPass = null));
 	}
 
 	/** Asked once per app start after sign-in: without it, the browser may evict unsynced work under storage pressure. */

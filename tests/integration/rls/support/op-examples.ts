@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Caller } from '../../fuzz/support/gateway-calls';
 import { reportIncident } from '../../sync/support/incidents';
+import { openRecord } from '../../sync/support/ops';
 import { companyDraft, noticeNo, publicToken } from '../../sync/support/prechecks';
 
 /**
@@ -90,7 +91,24 @@ async function recordPayload(context: ExampleContext, incomplete = false): Promi
 	};
 }
 
+/** A photo of a service record of the caller's hall (the owner kind the photos migration registers). */
+async function photoPayload(context: ExampleContext): Promise<Record<string, unknown>> {
+	const record = openRecord().payload;
+	const verdict = await context.push(context.caller, 'service_record.open', record);
+	if (verdict !== 'applied') throw new Error(`could not open a record for the matrix's photo: ${verdict}`);
+	return {
+		id: crypto.randomUUID(),
+		owner_kind: 'service_record',
+		owner_id: record.id,
+		bytes: 200_000,
+		width: 1600,
+		height: 1200,
+		taken_at: new Date().toISOString()
+	};
+}
+
 export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
+	'photo.attach': photoPayload,
 	'service_item.publish': () => Promise.resolve(publishPayload()),
 	'precheck.record': (context) => recordPayload(context),
 	// A return visit needs an open notice of the caller's hall: recorded first, then its open point marked.

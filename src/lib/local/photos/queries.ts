@@ -1,0 +1,51 @@
+import type { PhotoOwner, PhotoRow } from '$lib/domain/photo';
+import { uuidv7 } from '$lib/domain/uuid';
+import type { LocalDb } from '../db';
+import { photoBlobTable, photos, photoUploadTable, type PhotoUploadRow } from './tables';
+import type { PhotoDraft } from './writes';
+
+/** One photo of an owner as a screen shows it: the row, its bytes if they are on this device, its upload. */
+export interface OwnedPhoto {
+	row: PhotoRow;
+	blob: Blob | null;
+	upload: PhotoUploadRow | null;
+}
+
+/** An owner's photos, oldest first (the order they were taken). */
+export async function photosOf(db: LocalDb, owner: PhotoOwner): Promise<OwnedPhoto[]> {
+	return db.transaction('r', [photos.of(db), photoBlobTable(db), photoUploadTable(db)], async () => {
+		const rows = await photos.of(db).where('[owner_kind+owner_id]').equals([owner.kind, owner.id]).toArray();
+		rows.sort((a, b) => a.taken_at.localeCompare(b.taken_at) || a.id.localeCompare(b.id));
+		const ids = rows.map((row) => row.id);
+		const [blobs, uploads] = await Promise.all([
+			photoBlobTable(db).bulkGet(ids),
+			photoUploadTable(db).bulkGet(ids)
+		]);
+		return rows.map((row, index) => ({
+			row,
+			blob: blobs[index]?.blob ?? null,
+			upload: uploads[index] ?? null
+		}));
+	});
+}
+
+/** Uploads the server refused, for the sync panel's "needs attention". */
+export function refusedUploads(db: LocalDb, userId: string): Promise<PhotoUploadRow[]> {
+	return photoUploadTable(db)
+		.where('state')
+		.equals('refused')
+		.filter((row) => row.user_id === userId)
+		.toArray();
+}
+
+/**
+ * New drafts made from an owner's photos whose bytes are on this device (e.g. a patrol check's photos for the
+ * incident reported from it): same pictures, new photo ids, so each owner has rows of its own. Photos whose bytes
+ * are not here are left out.
+ */
+export async function draftsFrom(db: LocalDb, owner: PhotoOwner): Promise<PhotoDraft[]> {
+	const owned = await photosOf(db, owner);
+	return owned.flatMap(({ row, blob }) =>
+		blob ? [{ id: uuidv7(), blob, width: row.width, height: row.height, taken_at: row.taken_at }] : []
+	);
+}

@@ -1,0 +1,91 @@
+import { localServiceRoleKey } from '../../supabase/local/config';
+import { expect, signIn, test, zh, type Page } from './fixtures';
+import { E2E_GATEWAY_URL } from './ports';
+
+// A record's photos in the real app: picked, compressed (in the worker), shown at once, saved on the device, and
+// uploaded by their own queue to the local stack's Storage once the record is on the server. 马骏's account is used
+// by no other spec.
+const PERSON = 'majun@demo.hall';
+
+async function openTicket(page: Page, ticketNo: string): Promise<void> {
+	await page.goto('/tickets/scan');
+	await page.getByLabel(zh['scan.manualLabel']).fill(ticketNo);
+	await page.getByTestId('manual-submit').click();
+	await expect(page.getByTestId('record-ticket')).toHaveText(ticketNo);
+}
+
+/** A camera-sized JPEG drawn in the page (3000×2000, a gradient and shapes). */
+async function cameraJpeg(page: Page): Promise<Buffer> {
+	const bytes = await page.evaluate(async () => {
+		const canvas = new OffscreenCanvas(3000, 2000);
+		const context = canvas.getContext('2d')!;
+		const gradient = context.createLinearGradient(0, 0, 3000, 2000);
+		gradient.addColorStop(0, '#4a7ab0');
+		gradient.addColorStop(1, '#e0c080');
+		context.fillStyle = gradient;
+		context.fillRect(0, 0, 3000, 2000);
+		context.fillStyle = '#b71c1c';
+		context.fillRect(800, 600, 900, 500);
+		const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+		return [...new Uint8Array(await blob.arrayBuffer())];
+	});
+	return Buffer.from(bytes);
+}
+
+test('a photo picked for a record shows at once and is uploaded to Storage after the record; a text file is refused', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, PERSON);
+	await openTicket(page, 'F301');
+
+	// A file that is not a photo first: a Chinese message, and nothing else on the page changes.
+	await page.getByTestId('photo-gallery-input').setInputFiles({
+		name: '说明.txt',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('不是照片')
+	});
+	await expect(page.getByTestId('photo-error')).toContainText('“说明.txt”不是图片');
+
+	const input = await cameraJpeg(page);
+	await page.getByTestId('photo-gallery-input').setInputFiles({
+		name: 'IMG_0001.jpg',
+		mimeType: 'image/jpeg',
+		buffer: input
+	});
+	await expect(page.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
+	await expect(page.getByTestId('photo-error')).toHaveCount(0);
+	await page.getByTestId('record-photos-save').click();
+	await expect(page.getByTestId('record-photos-message')).toContainText('照片已保存在本机');
+
+	// Shown from the device at once; uploaded when the record and the photo's row are on the server.
+	const item = page.getByTestId('photo-item');
+	await expect(item).toHaveCount(1);
+	await expect(item.getByRole('img')).toBeVisible();
+	await expect(item).toHaveAttribute('data-upload', 'uploaded', { timeout: 60_000 });
+
+	const objectPath = await page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('hall-assist');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(new Error(String(request.error)));
+		});
+		const rows = await new Promise<{ object_path: string }[]>((resolve) => {
+			const all = db.transaction('photos').objectStore('photos').getAll();
+			all.onsuccess = () => resolve(all.result as { object_path: string }[]);
+		});
+		db.close();
+		return rows[0]?.object_path ?? '';
+	});
+	const stored = await page.request.get(
+		`${E2E_GATEWAY_URL}/storage/v1/object/authenticated/photos/${objectPath}`,
+		{
+			headers: { apikey: localServiceRoleKey, Authorization: `Bearer ${localServiceRoleKey}` }
+		}
+	);
+	expect(stored.status()).toBe(200);
+	expect(stored.headers()['content-type']).toBe('image/jpeg');
+	const body = await stored.body();
+	expect(body.length).toBeLessThanOrEqual(300 * 1024);
+	expect(body.length).toBeLessThan(input.length);
+});
