@@ -1,5 +1,6 @@
 import { LocalDb } from '$lib/local/db';
 import { defineRegistry, type OpPayloadOf, type OpTypeOf } from '$lib/local/registry';
+import { patrolsWorkflow } from './patrols/sync';
 import { prechecksWorkflow } from './prechecks/sync';
 import { serviceCatalogWorkflow } from './service-catalog/sync';
 import { serviceRecordsWorkflow } from './tickets/sync';
@@ -8,7 +9,12 @@ import { serviceRecordsWorkflow } from './tickets/sync';
  * Every synced workflow of the app. Adding one is adding it here (docs/SYNC.md, "Adding a workflow"); the
  * device's database, the sync engine, the sync panel and the schema agreement test all derive from this list.
  */
-export const registry = defineRegistry([serviceRecordsWorkflow, serviceCatalogWorkflow, prechecksWorkflow]);
+export const registry = defineRegistry([
+	serviceRecordsWorkflow,
+	serviceCatalogWorkflow,
+	prechecksWorkflow,
+	patrolsWorkflow
+]);
 
 export type OpType = OpTypeOf<typeof registry>;
 export type OpPayload<Type extends OpType> = OpPayloadOf<typeof registry, Type>;

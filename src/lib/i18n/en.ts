@@ -567,5 +567,12 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.precheck.record_notice': 'Pre-check: notice {notice}',
 	'sync.op.precheck.recheck': 'Return-visit check',
 	'precheck.noDeviceCode':
-		'This device has no notice number yet, so it cannot issue a one-time notice. Sync once while online (a few seconds), then save again; nothing you entered is lost.'
+		'This device has no notice number yet, so it cannot issue a one-time notice. Sync once while online (a few seconds), then save again; nothing you entered is lost.',
+	// ─── Patrols: sync panel (patrols) ───
+	'sync.op.checkpoint.save': 'Save checkpoint {name}',
+	'sync.op.checkpoint.retire': 'Retire checkpoint',
+	'sync.op.patrol_plan.save': 'Save patrol plan',
+	'sync.op.patrol_round.start': 'Start patrol round',
+	'sync.op.patrol_round.check': 'Checkpoint check',
+	'sync.op.patrol_round.finish': 'Finish patrol round'
 };

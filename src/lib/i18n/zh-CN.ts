@@ -546,7 +546,14 @@ export const zhCN = {
 	'sync.op.precheck.record_notice': '材料预审：一次性告知 {notice}',
 	'sync.op.precheck.recheck': '复核一次性告知事项',
 	'precheck.noDeviceCode':
-		'本机还没有告知单编号，暂时不能出具一次性告知单。请联网同步一次（几秒钟）后再保存；已填写的内容不会丢失。'
+		'本机还没有告知单编号，暂时不能出具一次性告知单。请联网同步一次（几秒钟）后再保存；已填写的内容不会丢失。',
+	// ─── Patrols: sync panel (patrols) ───
+	'sync.op.checkpoint.save': '保存巡查点 {name}',
+	'sync.op.checkpoint.retire': '停用巡查点',
+	'sync.op.patrol_plan.save': '保存巡查计划',
+	'sync.op.patrol_round.start': '开始巡查',
+	'sync.op.patrol_round.check': '巡查点检查',
+	'sync.op.patrol_round.finish': '结束巡查'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
