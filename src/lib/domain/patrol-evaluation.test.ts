@@ -26,8 +26,7 @@ const checkpoints: Checkpoint[] = [
 ];
 
 /** A hall time on DAY as an ISO instant. */
-const at = (clock: string, seconds = 0) =>
-	new Date(hallInstant(DAY, clock) + seconds * 1000).toISOString();
+const at = (clock: string, seconds = 0) => new Date(hallInstant(DAY, clock) + seconds * 1000).toISOString();
 
 let counter = 0;
 function round(window_key: string | null, started: string, finished: string | null = null): Round {

@@ -1,10 +1,4 @@
-import type {
-	CheckpointRow,
-	PatrolCheckRow,
-	PatrolPlanRow,
-	PatrolRoundRow,
-	PatrolWindow
-} from './patrol';
+import type { CheckpointRow, PatrolCheckRow, PatrolPlanRow, PatrolRoundRow, PatrolWindow } from './patrol';
 
 /**
  * What a day of patrols means against the hall's plan, derived on the device: the server stores facts (when a

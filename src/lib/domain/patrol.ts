@@ -86,13 +86,11 @@ export type PatrolWindow = z.infer<typeof patrolWindow>;
 export const windowsOverlap = (windows: readonly Pick<PatrolWindow, 'start' | 'end'>[]): boolean =>
 	windows.some((a, i) => windows.some((b, j) => i < j && a.start < b.end && b.start < a.end));
 
-const patrolWindows = z
-	.array(patrolWindow)
-	.check(
-		z.maxLength(PATROL_LIMITS.windows),
-		z.refine(distinctKeys),
-		z.refine((list) => !windowsOverlap(list))
-	);
+const patrolWindows = z.array(patrolWindow).check(
+	z.maxLength(PATROL_LIMITS.windows),
+	z.refine(distinctKeys),
+	z.refine((list) => !windowsOverlap(list))
+);
 
 /** One check item's finding. A problem needs a note or a photo: the screen's rule (photos attach after the check). */
 export const checkResult = z.strictObject({

@@ -70,7 +70,10 @@ describe('checkpoints and the plan are the managers’', () => {
 		const added = saveCheckpoint({ name_zh: '新巡查点' });
 		expect(await push(intake, [added])).toMatchObject([{ status: 'rejected', code: 'forbidden' }]);
 		expect(await push(manager, [added])).toMatchObject([{ status: 'applied' }]);
-		expect(await row('checkpoints', added.payload.id)).toMatchObject({ name_zh: '新巡查点', hall_id: center });
+		expect(await row('checkpoints', added.payload.id)).toMatchObject({
+			name_zh: '新巡查点',
+			hall_id: center
+		});
 
 		const edited = saveCheckpoint({ ...added.payload, name_zh: '改名后', position: 3 });
 		expect(await push(manager, [edited])).toMatchObject([{ status: 'applied' }]);
@@ -82,7 +85,9 @@ describe('checkpoints and the plan are the managers’', () => {
 		expect((await row('checkpoints', added.payload.id))?.['retired_at']).not.toBeNull();
 
 		// Saving it again brings it back.
-		expect(await push(manager, [saveCheckpoint({ ...added.payload })])).toMatchObject([{ status: 'applied' }]);
+		expect(await push(manager, [saveCheckpoint({ ...added.payload })])).toMatchObject([
+			{ status: 'applied' }
+		]);
 		expect((await row('checkpoints', added.payload.id))?.['retired_at']).toBeNull();
 		// Retired for the rest of the file: other tests count the hall's active checkpoints.
 		expect(await push(manager, [op('checkpoint.retire', { ...retire.payload })])).toMatchObject([
@@ -96,7 +101,10 @@ describe('checkpoints and the plan are the managers’', () => {
 		expect(await push(manager, [retire])).toMatchObject([{ status: 'rejected', code: 'not_found' }]);
 		const overwrite = saveCheckpoint({ id: stationPoint ?? '', name_zh: '被覆盖' });
 		expect(await push(manager, [overwrite])).toMatchObject([{ status: 'rejected', code: 'not_found' }]);
-		expect(await row('checkpoints', stationPoint ?? '')).toMatchObject({ retired_at: null, hall_id: station });
+		expect(await row('checkpoints', stationPoint ?? '')).toMatchObject({
+			retired_at: null,
+			hall_id: station
+		});
 	});
 
 	it('the plan is replaced under its id by a manager; a second plan, or a non-manager, is refused', async () => {
@@ -153,9 +161,10 @@ describe('a round', () => {
 		]);
 		const stored = await row('patrol_rounds', windowRound.payload.id);
 		expect(stored).toMatchObject({ window_key: 'before_opening', staff_name: staff.intake.name });
-		const { rows } = await db.query<{ day: string }>('select day::text from app.patrol_rounds where id = $1', [
-			windowRound.payload.id
-		]);
+		const { rows } = await db.query<{ day: string }>(
+			'select day::text from app.patrol_rounds where id = $1',
+			[windowRound.payload.id]
+		);
 		expect(rows[0]?.day).toBe(hallDate(new Date(windowRound.payload.started_at)));
 	});
 
@@ -193,7 +202,10 @@ describe('a round', () => {
 		expect(refused).toMatchObject({ status: 'rejected', code: 'conflict' });
 		expect(refused?.message).toContain('retired');
 
-		const listed = checkAt(round.payload.id, checkpoint, { identified_by: 'list', list_reason: '二维码破损' });
+		const listed = checkAt(round.payload.id, checkpoint, {
+			identified_by: 'list',
+			list_reason: '二维码破损'
+		});
 		expect(await push(intake, [listed])).toMatchObject([{ status: 'applied' }]);
 		expect(await row('patrol_checks', listed.payload.id)).toMatchObject({
 			identified_by: 'list',
@@ -254,8 +266,9 @@ describe('a round', () => {
 		expect(await row('patrol_rounds', round.payload.id)).toMatchObject({ comment: '卫生间维修，未能进入' });
 
 		// The same finish again under a new op id is a no-op; another finish, or a check, is refused.
-		expect(await push(intake, [finishRound(round.payload.id, '卫生间维修，未能进入', finish.payload.finished_at)]))
-			.toMatchObject([{ status: 'applied' }]);
+		expect(
+			await push(intake, [finishRound(round.payload.id, '卫生间维修，未能进入', finish.payload.finished_at)])
+		).toMatchObject([{ status: 'applied' }]);
 		expect(await push(intake, [finishRound(round.payload.id, '再次结束')])).toMatchObject([
 			{ status: 'rejected', code: 'conflict' }
 		]);

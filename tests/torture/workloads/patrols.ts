@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { COMMON_ITEM_KEYS } from '../../../src/lib/domain/patrol';
 import { activeCheckpointsOf } from '../../../src/lib/domain/patrol-evaluation';
 import type { RejectedEntry } from '../../../src/lib/local/db';
-import { loadCheckpoints, loadPlan, myRunningRound } from '../../../src/lib/local/patrols/queries';
+import { loadCheckpoints, loadPlan } from '../../../src/lib/local/patrols/queries';
+import { patrolRounds } from '../../../src/lib/local/patrols/tables';
 import {
 	checkCheckpoint,
 	finishRound,
@@ -29,13 +30,21 @@ export function patrolsWorkload(): Workload {
 	/** `${user_id}/${checkpoint id}`: saves by someone who is not a manager, meant to be refused. */
 	const forbidden = new Set<string>();
 	const prefix = (device: WorkloadDevice) => `T${device.runTag}${device.index}-`;
+	/**
+	 * The round each device walks. Several devices of one person would otherwise all continue the round the
+	 * first one started, and two of them checking one checkpoint would be stored under the first check's id
+	 * (docs/PATROL.md), leaving the second op's id without a row of its own, which the run counts as lost.
+	 */
+	const walking = new Map<number, string>();
 
 	async function walk(device: WorkloadDevice): Promise<void> {
-		const running = await myRunningRound(device.db);
+		const walked = walking.get(device.index);
+		const round = walked ? await patrolRounds.of(device.db).get(walked) : undefined;
+		const running = round?.finished_at === null ? round : undefined;
 		if (!running) {
 			const plan = await loadPlan(device.db);
 			const key = plan && device.rng.chance(0.6) ? device.rng.pick(plan.windows)?.key : undefined;
-			await startRound(device.db, key ?? null);
+			walking.set(device.index, (await startRound(device.db, key ?? null)).id);
 			return;
 		}
 		const demo = activeCheckpointsOf(await loadCheckpoints(device.db)).filter((c) => c.is_demo);
@@ -66,12 +75,13 @@ export function patrolsWorkload(): Workload {
 	async function keep(device: WorkloadDevice): Promise<void> {
 		const own = await ownCheckpoints(device);
 		const active = own.filter((c) => c.retired_at === null);
+		// A short run has few managers and few steps each: every kind of change comes early.
 		const action = device.rng.weighted({
-			add: own.length < 3 ? 4 : 0,
-			edit: own.length > 0 ? 3 : 0,
+			add: own.length < 2 ? 3 : 0,
+			edit: own.length > 0 ? 2 : 0,
 			move: active.length > 0 ? 2 : 0,
-			retire: active.length > 0 ? 1 : 0,
-			plan: 2
+			retire: active.length > 0 ? 3 : 0,
+			plan: 3
 		});
 		if (action === 'add') {
 			await saveCheckpoint(device.db, {
@@ -127,7 +137,7 @@ export function patrolsWorkload(): Workload {
 		],
 		async step(device) {
 			if (device.isManager) {
-				if (device.rng.chance(0.5)) await keep(device);
+				if (device.rng.chance(0.7)) await keep(device);
 				else await walk(device);
 				return;
 			}

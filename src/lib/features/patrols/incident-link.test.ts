@@ -24,15 +24,22 @@ describe('the link from a patrol problem to a new incident', () => {
 
 	it('without a note, the description is the item’s label', () => {
 		const url = new URL(
-			incidentLink({ checkId: 'c', checkpointId: 'p', place: '卫生间', itemKey: 'clean', itemLabel: '清洁卫生', note: null }),
+			incidentLink({
+				checkId: 'c',
+				checkpointId: 'p',
+				place: '卫生间',
+				itemKey: 'clean',
+				itemLabel: '清洁卫生',
+				note: null
+			}),
 			'https://hall.example'
 		);
 		expect(url.searchParams.get('description')).toBe('清洁卫生');
 	});
 
 	it('suggests the category from the item: equipment, hazard, environment, order, else environment', () => {
-		expect(['equipment', 'safety', 'clean', 'order', 'consumables', 'ticket_machine'].map(incidentCategoryOf)).toEqual(
-			['equipment', 'hazard', 'environment', 'order', 'environment', 'environment']
-		);
+		expect(
+			['equipment', 'safety', 'clean', 'order', 'consumables', 'ticket_machine'].map(incidentCategoryOf)
+		).toEqual(['equipment', 'hazard', 'environment', 'order', 'environment', 'environment']);
 	});
 });

@@ -45,7 +45,10 @@ export async function applyRetireCheckpoint(
 	}
 }
 
-export async function applySavePlan(db: LocalDb, { payload, actor }: QueuedOp<SavePatrolPlan>): Promise<void> {
+export async function applySavePlan(
+	db: LocalDb,
+	{ payload, actor }: QueuedOp<SavePatrolPlan>
+): Promise<void> {
 	const content = {
 		windows: payload.windows,
 		grace_minutes: payload.grace_minutes,
@@ -108,7 +111,9 @@ export async function applyCheck(db: LocalDb, { payload, actor }: QueuedOp<Check
 export async function applyFinishRound(db: LocalDb, { payload }: QueuedOp<FinishRound>): Promise<void> {
 	const stored = await patrolRounds.of(db).get(payload.id);
 	if (stored && stored.finished_at === null) {
-		await patrolRounds.of(db).update(payload.id, { finished_at: payload.finished_at, comment: payload.comment });
+		await patrolRounds
+			.of(db)
+			.update(payload.id, { finished_at: payload.finished_at, comment: payload.comment });
 	}
 }
 

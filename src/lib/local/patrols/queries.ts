@@ -1,9 +1,4 @@
-import type {
-	CheckpointRow,
-	PatrolCheckRow,
-	PatrolPlanRow,
-	PatrolRoundRow
-} from '$lib/domain/patrol';
+import type { CheckpointRow, PatrolCheckRow, PatrolPlanRow, PatrolRoundRow } from '$lib/domain/patrol';
 import { EMPTY_SYNC_STATE, type LocalDb } from '../db';
 import { pendingIds } from '../outbox';
 import { checkpoints, patrolChecks, patrolPlans, patrolRounds } from './tables';

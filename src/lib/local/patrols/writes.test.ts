@@ -132,9 +132,9 @@ describe('a round on the device', () => {
 				]
 			})
 		).rejects.toMatchObject({ reason: 'invalid', fields: ['results'] });
-		await expect(checkCheckpoint(db, { ...scan(id, P1), results: allOk().slice(0, 1) })).rejects.toBeInstanceOf(
-			LocalWriteError
-		);
+		await expect(
+			checkCheckpoint(db, { ...scan(id, P1), results: allOk().slice(0, 1) })
+		).rejects.toBeInstanceOf(LocalWriteError);
 		await expect(
 			checkCheckpoint(db, { ...scan(id, P1), identified_by: 'list', list_reason: ' ' })
 		).rejects.toMatchObject({ fields: ['list_reason'] });
@@ -253,9 +253,21 @@ describe('checkpoints and the plan (managers)', () => {
 	it('an edit the server refused returns the server’s checkpoint; a refused new one goes', async () => {
 		const db = await hallDevice('manager');
 		await saveCheckpoint(db, { id: P1, name_zh: '改名', name_en: '', instruction_zh: null, items: ITEMS });
-		const fresh = await saveCheckpoint(db, { name_zh: '新点', name_en: '', instruction_zh: null, items: ITEMS });
+		const fresh = await saveCheckpoint(db, {
+			name_zh: '新点',
+			name_en: '',
+			instruction_zh: null,
+			items: ITEMS
+		});
 		const entries = await db.outbox.orderBy('seq').toArray();
-		await db.rejected.bulkAdd(entries.map((entry) => ({ ...entry, code: 'forbidden', message: '' })));
+		await db.rejected.bulkAdd(
+			entries.map((entry) => ({
+				...entry,
+				code: 'forbidden',
+				message: '',
+				rejected_at: new Date().toISOString()
+			}))
+		);
 		await db.outbox.clear();
 		for (const entry of await db.rejected.toArray()) await discardRejected(db, registry, entry.seq!);
 		expect(await checkpoints.of(db).get(fresh.id)).toBeUndefined();

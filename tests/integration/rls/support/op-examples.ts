@@ -138,7 +138,13 @@ export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
 		return {
 			id: rows[0]?.id ?? crypto.randomUUID(),
 			windows: [
-				{ key: 'before_opening', label_zh: '开门前', label_en: 'Before opening', start: '08:30', end: '09:00' },
+				{
+					key: 'before_opening',
+					label_zh: '开门前',
+					label_en: 'Before opening',
+					start: '08:30',
+					end: '09:00'
+				},
 				{ key: 'after_lunch', label_zh: '午休后', label_en: 'After lunch', start: '13:00', end: '13:30' }
 			],
 			grace_minutes: 15,

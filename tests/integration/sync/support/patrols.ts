@@ -19,7 +19,7 @@ export function saveCheckpoint(fields: Partial<ReturnType<typeof checkpointPaylo
 
 function checkpointPayload() {
 	return {
-		id: randomUUID(),
+		id: randomUUID() as string,
 		name_zh: `测试点 ${randomUUID().slice(0, 4)}`,
 		name_en: 'Test point',
 		position: 50,
@@ -35,7 +35,12 @@ export const startRound = (window_key: string | null = null, id: string = random
 export function checkAt(
 	round_id: string,
 	checkpoint_id: string,
-	fields: Partial<{ id: string; identified_by: 'scan' | 'list'; list_reason: string | null; results: CheckResult[] }> = {}
+	fields: Partial<{
+		id: string;
+		identified_by: 'scan' | 'list';
+		list_reason: string | null;
+		results: CheckResult[];
+	}> = {}
 ) {
 	return op('patrol_round.check', {
 		id: fields.id ?? randomUUID(),
@@ -49,8 +54,11 @@ export function checkAt(
 	});
 }
 
-export const finishRound = (id: string, comment: string | null = null, finished_at = new Date().toISOString()) =>
-	op('patrol_round.finish', { id, finished_at, comment });
+export const finishRound = (
+	id: string,
+	comment: string | null = null,
+	finished_at = new Date().toISOString()
+) => op('patrol_round.finish', { id, finished_at, comment });
 
 /** The active checkpoints of a hall now, in round order. */
 export async function activeCheckpointIds(db: pg.Pool, hall: string): Promise<string[]> {
