@@ -53,6 +53,8 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'round.notCheckpoint': 'This is not a checkpoint QR.',
 	'round.otherHall': 'This is not a checkpoint of this hall (or this device has not synced it yet).',
 	'round.retired': 'This checkpoint is retired: no need to check it.',
+	'round.alreadyChecked': '{name} is already checked in this round: scan the next checkpoint.',
+	'round.checkAgain': 'Check it again',
 	'round.finish': 'Finish the round',
 	'round.finishHeading': 'Finish the round',
 	'round.missing': '{count} checkpoints not checked: {names}',

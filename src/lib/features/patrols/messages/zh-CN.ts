@@ -51,6 +51,8 @@ export const zhCN = {
 	'round.notCheckpoint': '这不是巡查点的二维码。',
 	'round.otherHall': '这不是本厅的巡查点（或本机尚未同步该巡查点）。',
 	'round.retired': '该巡查点已停用，无需巡查。',
+	'round.alreadyChecked': '{name} 本次已查过，请继续扫描下一个巡查点。',
+	'round.checkAgain': '重新检查此点',
 	'round.finish': '结束巡查',
 	'round.finishHeading': '结束巡查',
 	'round.missing': '还有 {count} 个巡查点未查：{names}',
