@@ -1,6 +1,7 @@
 import { appRoutes, ERROR_ROUTE } from './support/a11y/app-routes';
 import { DEMO_PASSWORD, expect, fillSignIn, signIn, test, zh, type Page } from './fixtures';
 import { izh, reportFromHome } from './support/incidents';
+import { CENTER_FIRST_CHECKPOINT, openPatrols } from './support/patrols';
 import { makeNotice, material, openCompanyForm, waitUntilSynced } from './support/prechecks';
 
 // The fixture scans every screen any spec shows (support/a11y, docs/TESTING.md). This spec makes sure that is
@@ -193,6 +194,69 @@ const VISITS: Record<string, Visit> = {
 		await expect(page.getByTestId('notice-gap')).toHaveCount(3);
 		await page.goto('/n/AAAAAAAAAAAAAAAAAAAAAA');
 		await expect(page.getByTestId('notice-page-failure')).toBeVisible();
+	},
+	'/patrols': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await openPatrols(page);
+		await expect(page.getByTestId('patrol-log-link')).toBeVisible();
+	},
+	'/patrols/round/[id]': async (page) => {
+		await signIn(page, 'intake@demo.hall');
+		await waitUntilSynced(page);
+		await openPatrols(page);
+		await page.getByTestId('patrol-start').click();
+		await expect(page.getByTestId('round-progress')).toBeVisible();
+		// Picked from the list without a reason: the field says what is missing.
+		await page.getByTestId('round-pick').click();
+		await page.getByTestId('round-pick-open').click();
+		await expect(page.getByTestId('round-pick-reason')).toHaveAttribute('aria-invalid', 'true');
+		await page.getByTestId('round-pick-select').selectOption({ index: 1 });
+		await page.getByTestId('round-pick-reason').fill('二维码破损');
+		await page.getByTestId('round-pick-open').click();
+		await expect(page.getByTestId('checklist')).toBeVisible();
+		await page.getByTestId('checklist-problem').first().click();
+		await page.getByTestId('checklist-save').click();
+		await expect(page.getByTestId('checklist-error')).toBeVisible();
+	},
+	'/patrols/checkpoint/[id]': async (page) => {
+		await signIn(page, 'assist@demo.hall');
+		await waitUntilSynced(page);
+		await page.goto(`/patrols/checkpoint/${CENTER_FIRST_CHECKPOINT}`);
+		await expect(page.getByTestId('checkpoint-start')).toBeVisible();
+		// Another hall's checkpoint (the station's first): this device does not have it.
+		await page.goto('/patrols/checkpoint/c7000000-0000-4000-8000-000000000101');
+		await expect(page.getByTestId('checkpoint-not-here')).toBeVisible();
+	},
+	'/patrols/checkpoints': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await openPatrols(page);
+		await page.getByTestId('patrol-checkpoints-link').click();
+		await expect(page.getByTestId('checkpoint-row').first()).toBeVisible();
+	},
+	'/patrols/checkpoints/[id]': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto('/patrols/checkpoints/new');
+		// Saved without a name: the field says so, the checklist typed so far stays.
+		await page.getByTestId('checkpoint-save').click();
+		await expect(page.getByTestId('checkpoint-form-error')).toBeVisible();
+	},
+	'/patrols/plan': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await page.goto('/patrols/plan');
+		await expect(page.getByTestId('plan-window').first()).toBeVisible();
+	},
+	'/patrols/posters': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await page.goto('/patrols/posters');
+		await expect(page.getByTestId('poster').first()).toBeVisible();
+	},
+	'/patrols/log': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await page.goto('/patrols/log');
+		await expect(page.getByTestId('log-window').first()).toBeVisible();
 	},
 	[ERROR_ROUTE]: async (page) => {
 		await page.goto('/no-such-page');

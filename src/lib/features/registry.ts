@@ -2,6 +2,7 @@ import { LocalDb } from '$lib/local/db';
 import { defineRegistry, type OpPayloadOf, type OpTypeOf } from '$lib/local/registry';
 import { incidentsWorkflow } from './incidents/sync';
 import { photosWorkflow } from './photos/sync';
+import { patrolsWorkflow } from './patrols/sync';
 import { prechecksWorkflow } from './prechecks/sync';
 import { serviceCatalogWorkflow } from './service-catalog/sync';
 import { serviceRecordsWorkflow } from './tickets/sync';
@@ -15,7 +16,8 @@ export const registry = defineRegistry([
 	serviceCatalogWorkflow,
 	prechecksWorkflow,
 	incidentsWorkflow,
-	photosWorkflow
+	photosWorkflow,
+	patrolsWorkflow
 ]);
 
 export type OpType = OpTypeOf<typeof registry>;

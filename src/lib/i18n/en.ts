@@ -234,5 +234,12 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.incident.note': 'Incident: add a note',
 	'sync.op.incident_limits.save': 'Save incident time limits',
 	// ─── Photos: sync panel (photos) ───
-	'sync.op.photo.attach': 'Add a photo'
+	'sync.op.photo.attach': 'Add a photo',
+	// ─── Patrols: sync panel (patrols) ───
+	'sync.op.checkpoint.save': 'Save checkpoint {name}',
+	'sync.op.checkpoint.retire': 'Retire checkpoint',
+	'sync.op.patrol_plan.save': 'Save patrol plan',
+	'sync.op.patrol_round.start': 'Start patrol round',
+	'sync.op.patrol_round.check': 'Checkpoint check',
+	'sync.op.patrol_round.finish': 'Finish patrol round'
 };

@@ -223,7 +223,14 @@ export const zhCN = {
 	'sync.op.incident.note': '事件：添加备注',
 	'sync.op.incident_limits.save': '保存事件处置时限',
 	// ─── Photos: sync panel (photos) ───
-	'sync.op.photo.attach': '添加照片'
+	'sync.op.photo.attach': '添加照片',
+	// ─── Patrols: sync panel (patrols) ───
+	'sync.op.checkpoint.save': '保存巡查点 {name}',
+	'sync.op.checkpoint.retire': '停用巡查点',
+	'sync.op.patrol_plan.save': '保存巡查计划',
+	'sync.op.patrol_round.start': '开始巡查',
+	'sync.op.patrol_round.check': '巡查点检查',
+	'sync.op.patrol_round.finish': '结束巡查'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -71,3 +71,23 @@ export function launchWithCamera(options: { video?: string; grantPermission: boo
 	if (options.video) args.push(`--use-file-for-fake-video-capture=${options.video}`);
 	return chromium.launch({ executablePath: chromiumPath(), args });
 }
+
+/**
+ * A y4m video that shows several QR codes one after the other, each for `secondsEach` (two frames a second),
+ * in a loop: a walk past several posters with one camera.
+ */
+export async function writeModulesSequenceVideo(
+	codes: readonly (readonly (readonly boolean[])[])[],
+	secondsEach = 2
+): Promise<string> {
+	const chroma = new Uint8Array((WIDTH / 2) * (HEIGHT / 2)).fill(128);
+	const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F2:1 Ip A1:1 C420jpeg\n`, 'ascii');
+	const frames = codes.flatMap((dark) => {
+		const luma = modulesLumaFrame(dark.length, (row, column) => dark[row]?.[column] === true);
+		const frame = Buffer.concat([Buffer.from('FRAME\n', 'ascii'), luma, chroma, chroma]);
+		return Array.from({ length: secondsEach * 2 }, () => frame);
+	});
+	const file = join(await mkdtemp(join(tmpdir(), 'hall-camera-')), 'posters.y4m');
+	await writeFile(file, Buffer.concat([header, ...frames]));
+	return file;
+}

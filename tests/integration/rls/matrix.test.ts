@@ -4,7 +4,7 @@ import type { OpSpec } from '../../../src/lib/local/workflow';
 import { useAdminDb } from '../support/clients';
 import { anon, signIn, type Caller } from '../fuzz/support/gateway-calls';
 import { asCaller, sqlState, type Caller as SqlCaller } from './as-caller';
-import { MANAGERS_ONLY } from './support/op-examples';
+import { AUTHORS_ONLY, MANAGERS_ONLY } from './support/op-examples';
 import { RowMaker } from './support/synced-rows';
 
 // The RLS matrix, generated from the registry: every synced table × read, insert, update, delete × anon, staff of
@@ -13,7 +13,8 @@ import { RowMaker } from './support/synced-rows';
 // same change through the intended path (sync_push as that person), since `authenticated` may never write a table
 // directly. A new workflow's tables join the matrix without editing this file. Op types only managers may send
 // (MANAGERS_ONLY in support/op-examples.ts) are the hall's manager's path: a non-manager of the hall is refused
-// (`forbidden`) and the row stays as it was.
+// (`forbidden`) and the row stays as it was. Op types only a row's author may send (AUTHORS_ONLY: a patrol round
+// is its walker's) are refused to the hall's manager the same way.
 
 const db = useAdminDb();
 const ROLES = ['anon', 'staff of the hall', 'staff of another hall', 'manager of the hall'] as const;
@@ -210,6 +211,13 @@ describe.each(registry.tables.map((table) => [table.name, table] as const))('app
 		const row = await maker.create(authorFor('staff of the hall'), table);
 		const control = senderOf('staff of the hall', spec);
 		if (role === 'staff of the hall' && refusedAsNotManager(role, spec)) {
+			const tried = await maker.attempt(callers[role], table, spec, row);
+			expect(tried.verdict).toBe('rejected (forbidden)');
+			expect(tried.after).toEqual(row);
+			expect(await maker.change(control, table, spec, row)).toMatchObject({ verdict: 'applied' });
+			return;
+		}
+		if (role === 'manager of the hall' && AUTHORS_ONLY.has(spec.type)) {
 			const tried = await maker.attempt(callers[role], table, spec, row);
 			expect(tried.verdict).toBe('rejected (forbidden)');
 			expect(tried.after).toEqual(row);

@@ -30,7 +30,14 @@ export async function makePrivateClone(): Promise<PrivateClone> {
 	for (const file of ['package.json', 'tsconfig.json']) {
 		await copyFile(path.join(repoRoot, file), path.join(root, file));
 	}
-	for (const item of ['local', 'migrations', 'seed.sql', 'seed-catalog.sql', 'config.toml']) {
+	for (const item of [
+		'local',
+		'migrations',
+		'seed.sql',
+		'seed-catalog.sql',
+		'seed-patrols.sql',
+		'config.toml'
+	]) {
 		await cp(path.join(repoRoot, 'supabase', item), path.join(root, 'supabase', item), { recursive: true });
 	}
 	const modules = path.join(repoRoot, 'node_modules');

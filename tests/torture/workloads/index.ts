@@ -1,6 +1,7 @@
 import type { Workload } from '../workload';
 import { incidentsWorkload } from './incidents';
 import { photosWorkload } from './photos';
+import { patrolsWorkload } from './patrols';
 import { prechecksWorkload } from './prechecks';
 import { serviceCatalogWorkload, type CatalogLedger } from './service-catalog';
 import { serviceRecordsWorkload } from './service-records';
@@ -13,6 +14,7 @@ export function allWorkloads(): Workload[] {
 		serviceCatalogWorkload(catalog),
 		prechecksWorkload(catalog),
 		incidentsWorkload(),
-		photosWorkload()
+		photosWorkload(),
+		patrolsWorkload()
 	];
 }

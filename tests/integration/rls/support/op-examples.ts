@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Caller } from '../../fuzz/support/gateway-calls';
 import { reportIncident } from '../../sync/support/incidents';
 import { openRecord } from '../../sync/support/ops';
+import { COMMON_ITEMS, allOk } from '../../sync/support/patrols';
 import { companyDraft, noticeNo, publicToken } from '../../sync/support/prechecks';
 
 /**
@@ -28,6 +29,16 @@ export const MANAGERS_ONLY: ReadonlySet<string> = new Set([
 	'service_item.withdraw',
 	'incident_limits.save'
 ]);
+	'checkpoint.save',
+	'checkpoint.retire',
+	'patrol_plan.save'
+]);
+
+/**
+ * Op types that change a row only its author may change (a patrol round is its walker's): another staff member of
+ * the hall, the manager included, is refused as `forbidden`.
+ */
+export const AUTHORS_ONLY: ReadonlySet<string> = new Set(['patrol_round.check', 'patrol_round.finish']);
 
 function publishPayload(): Record<string, unknown> {
 	return {
@@ -143,4 +154,62 @@ export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
 			respond_minutes_4: 480,
 			resolve_minutes_4: 4320
 		})
+	// A checkpoint with a checklist of distinct keys (a generated list may repeat one).
+	'checkpoint.save': () =>
+		Promise.resolve({
+			id: crypto.randomUUID(),
+			name_zh: '矩阵巡查点',
+			name_en: 'Matrix checkpoint',
+			position: 90,
+			instruction_zh: null,
+			items: COMMON_ITEMS,
+			saved_at: new Date().toISOString()
+		}),
+	// The hall keeps one plan: saved again under its id when it has one.
+	'patrol_plan.save': async (context) => {
+		const { rows } = await context.db.query<{ id: string }>(
+			'select id from app.patrol_plans where hall_id = $1',
+			[context.caller.hallId ?? '']
+		);
+		return {
+			id: rows[0]?.id ?? crypto.randomUUID(),
+			windows: [
+				{
+					key: 'before_opening',
+					label_zh: '开门前',
+					label_en: 'Before opening',
+					start: '08:30',
+					end: '09:00'
+				},
+				{ key: 'after_lunch', label_zh: '午休后', label_en: 'After lunch', start: '13:00', end: '13:30' }
+			],
+			grace_minutes: 15,
+			min_scan_interval_seconds: 20,
+			saved_at: new Date().toISOString()
+		};
+	},
+	'patrol_round.start': () =>
+		Promise.resolve({ id: crypto.randomUUID(), window_key: null, started_at: new Date().toISOString() }),
+	// A check needs a round of the caller's, started first, and an active checkpoint of the hall.
+	'patrol_round.check': async (context) => {
+		const round = { id: crypto.randomUUID(), window_key: null, started_at: new Date().toISOString() };
+		const verdict = await context.push(context.caller, 'patrol_round.start', round);
+		if (verdict !== 'applied') throw new Error(`could not start a round for the matrix: ${verdict}`);
+		const { rows } = await context.db.query<{ id: string; items: { key: string }[] }>(
+			`select id, items from app.checkpoints where hall_id = $1 and retired_at is null order by position limit 1`,
+			[context.caller.hallId ?? '']
+		);
+		const checkpoint = rows[0];
+		if (!checkpoint) throw new Error(`no active checkpoint in hall ${context.caller.hallId}`);
+		return {
+			id: crypto.randomUUID(),
+			round_id: round.id,
+			checkpoint_id: checkpoint.id,
+			identified_by: 'scan',
+			list_reason: null,
+			checked_at: new Date().toISOString(),
+			results: allOk(checkpoint.items.map((item) => ({ key: item.key, label_zh: item.key, label_en: '' }))),
+			same_as_last: false
+		};
+	}
 };

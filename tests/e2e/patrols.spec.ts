@@ -1,0 +1,109 @@
+import { expect, phoneContext, signIn, test, waitForServiceWorkerControl } from './fixtures';
+import { writeModulesSequenceVideo } from './support/fake-camera';
+import { openPatrols, patrolZh, qrModules, STATION_CHECKPOINTS } from './support/patrols';
+import { waitUntilSynced } from './support/prechecks';
+
+// A patrol round walked offline with the camera: the station's manager prints the posters, a colleague's phone
+// (which synced once, then lost the network) scans three of the four, marks a problem, finishes with the comment
+// the missing checkpoint requires, and syncs when back online; the manager's patrol log shows the checkpoint
+// missed, the problem and the flag.
+
+test('a round by scanning printed posters offline, synced later; the manager’s log shows the missed checkpoint', async ({
+	page,
+	baseURL,
+	launchCamera
+}) => {
+	test.setTimeout(240_000);
+	await signIn(page, 'manager@station.demo.hall');
+	await waitUntilSynced(page);
+	await openPatrols(page);
+	await page.getByTestId('patrol-posters-link').click();
+	const posters = page.getByTestId('poster');
+	await expect(posters).toHaveCount(STATION_CHECKPOINTS.length);
+	await expect(posters.first()).toContainText(STATION_CHECKPOINTS[0]);
+	await expect(posters.first()).toContainText('河北区望海楼街便民服务中心');
+	// One poster alone, on A5 paper, with nothing of the app around it.
+	await page.getByTestId('poster-a5').check();
+	await page.getByTestId('poster-which').selectOption({ label: `2. ${STATION_CHECKPOINTS[1]}` });
+	await expect(posters).toHaveCount(1);
+	await expect(posters).toHaveAttribute('data-size', 'a5');
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByTestId('poster-print')).toBeHidden();
+	await expect(page.getByTestId('sync-status')).toBeHidden();
+	expect((await page.pdf({ preferCSSPageSize: true })).byteLength).toBeGreaterThan(1000);
+	await page.emulateMedia({ media: 'screen' });
+	await page.getByTestId('poster-which').selectOption('all');
+
+	// The walk passes the first three posters only: the fourth checkpoint is missed.
+	const codes = [];
+	for (let index = 0; index < 3; index++)
+		codes.push(await qrModules(posters.nth(index).getByTestId('poster-qr')));
+	const camera = await launchCamera({ video: await writeModulesSequenceVideo(codes), grantPermission: true });
+	const context = await phoneContext(camera, baseURL);
+	const phone = await context.newPage();
+	await signIn(phone, 'assist@station.demo.hall');
+	await waitUntilSynced(phone);
+	await waitForServiceWorkerControl(phone);
+	await context.setOffline(true);
+
+	await openPatrols(phone);
+	await phone.getByTestId('patrol-start').click();
+	await expect(phone.getByTestId('round-progress')).toHaveText('已查 0 / 4 个巡查点');
+	const checked = new Set<string>();
+	for (let poster = 0; poster < 3; poster++) {
+		// The camera starts its walk at the first poster again: posters already checked are said so, and
+		// scanning goes on to the next.
+		await phone.getByTestId('round-scan').click();
+		const checklist = phone.getByTestId('checklist');
+		await expect(checklist).toBeVisible({ timeout: 30_000 });
+		const name = (await checklist.getByRole('heading', { level: 2 }).innerText()).trim();
+		expect(checked.has(name)).toBe(false);
+		await expect(checklist).toContainText(patrolZh['checklist.identifiedScan']);
+		await checklist.getByTestId('checklist-all-ok').click();
+		if (poster === 0) {
+			// A problem needs its note: refused without it, nothing lost.
+			await checklist
+				.locator('[data-testid="checklist-item"][data-key="clean"]')
+				.getByTestId('checklist-problem')
+				.click();
+			await checklist.getByTestId('checklist-save').click();
+			await expect(checklist.getByTestId('checklist-error')).toHaveText(patrolZh['checklist.noteRequired']);
+			await checklist.getByTestId('checklist-note').fill('地面有积水');
+		}
+		await checklist.getByTestId('checklist-save').click();
+		await expect(phone.getByTestId('checklist-saved')).toContainText(name);
+		checked.add(name);
+	}
+	expect([...checked].sort()).toEqual([...STATION_CHECKPOINTS.slice(0, 3)].sort());
+	await expect(phone.getByTestId('round-progress')).toHaveText('已查 3 / 4 个巡查点');
+	// The problem offers an incident report, with the checkpoint as its place.
+	const report = phone.getByTestId('report-incident');
+	await expect(report).toHaveCount(1);
+	expect(await report.getAttribute('href')).toMatch(/^\/incidents\/new\?check=[0-9a-f-]{36}&checkpoint=/);
+
+	// Finishing without the fourth needs a comment naming why.
+	await phone.getByTestId('round-finish').click();
+	await expect(phone.getByTestId('round-missing')).toContainText(STATION_CHECKPOINTS[3]);
+	await phone.getByTestId('round-finish-confirm').click();
+	await expect(phone.getByText(patrolZh['round.commentRequired'])).toBeVisible();
+	await phone.getByTestId('round-comment').fill('安全出口施工封闭');
+	await phone.getByTestId('round-finish-confirm').click();
+	await expect(phone.getByTestId('patrol-start')).toBeVisible();
+
+	// Back online, the round reaches the server.
+	await context.setOffline(false);
+	await waitUntilSynced(phone);
+
+	await waitUntilSynced(page);
+	await page.goto('/patrols/log');
+	const round = page.getByTestId('log-round');
+	await expect(round).toHaveCount(1, { timeout: 20_000 });
+	await expect(round).toContainText('陈静');
+	await expect(round.getByTestId('log-missed')).toContainText(STATION_CHECKPOINTS[3]);
+	await expect(round.locator('[data-testid="log-flag"][data-flag="incomplete"]')).toBeVisible();
+	await expect(round).toContainText('安全出口施工封闭');
+	await expect(page.getByTestId('log-problem')).toContainText('地面有积水');
+	// A desktop sees the same log side by side.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await expect(round.getByTestId('log-missed')).toBeVisible();
+});
