@@ -36,6 +36,9 @@ export function patrolsWorkload(): Workload {
 	 * (docs/PATROL.md), leaving the second op's id without a row of its own, which the run counts as lost.
 	 */
 	const walking = new Map<number, string>();
+	/** Plan saves and retirements made this run: the first of each is asked for often (a short run has few managers' steps). */
+	let planSaves = 0;
+	let retires = 0;
 
 	async function walk(device: WorkloadDevice): Promise<void> {
 		const walked = walking.get(device.index);
@@ -80,8 +83,8 @@ export function patrolsWorkload(): Workload {
 			add: own.length < 2 ? 3 : 0,
 			edit: own.length > 0 ? 2 : 0,
 			move: active.length > 0 ? 2 : 0,
-			retire: active.length > 0 ? 3 : 0,
-			plan: 3
+			retire: active.length > 0 ? (retires === 0 ? 10 : 3) : 0,
+			plan: planSaves === 0 ? 12 : 3
 		});
 		if (action === 'add') {
 			await saveCheckpoint(device.db, {
@@ -103,6 +106,7 @@ export function patrolsWorkload(): Workload {
 			await moveCheckpoint(device.db, device.rng.pick(active).id, device.rng.chance(0.5) ? -1 : 1);
 		} else if (action === 'retire') {
 			await retireCheckpoint(device.db, device.rng.pick(active).id);
+			retires++;
 		} else {
 			const plan = await loadPlan(device.db);
 			// Only over the plan the device holds: a device that has not pulled it yet would make a second one.
@@ -112,6 +116,7 @@ export function patrolsWorkload(): Workload {
 				grace_minutes: device.rng.int(0, 30),
 				min_scan_interval_seconds: device.rng.int(0, 60)
 			});
+			planSaves++;
 		}
 	}
 

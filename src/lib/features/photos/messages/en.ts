@@ -32,7 +32,7 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'storage.low':
 		'This device is low on storage (about {free} left). Go online soon to upload photos, or free up space.',
 	'record.heading': 'Photos',
-	'record.save': 'Save photos',
+	'record.savePhotos': 'Save photos',
 	'record.saved': 'Photos saved on this device; they upload by themselves when online.',
 	'record.fieldLabel': 'Add photos'
 };
