@@ -27,8 +27,7 @@ type Example = (context: ExampleContext) => Promise<Record<string, unknown>>;
 export const MANAGERS_ONLY: ReadonlySet<string> = new Set([
 	'service_item.publish',
 	'service_item.withdraw',
-	'incident_limits.save'
-]);
+	'incident_limits.save',
 	'checkpoint.save',
 	'checkpoint.retire',
 	'patrol_plan.save'
@@ -153,7 +152,7 @@ export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
 			resolve_minutes_3: 1440,
 			respond_minutes_4: 480,
 			resolve_minutes_4: 4320
-		})
+		}),
 	// A checkpoint with a checklist of distinct keys (a generated list may repeat one).
 	'checkpoint.save': () =>
 		Promise.resolve({
