@@ -1,5 +1,6 @@
 import type { PhotoOwner } from '$lib/domain/photo';
 import { currentActor } from '$lib/local/outbox';
+import { draftsFrom } from '$lib/local/photos/queries';
 import { enqueuePhotos, type PhotoDraft } from '$lib/local/photos/writes';
 import { signalLocalWrite } from '$lib/local/write-signal';
 import { localDb } from '../registry';
@@ -15,4 +16,9 @@ export async function attachPhotos(owner: PhotoOwner, drafts: readonly PhotoDraf
 		await enqueuePhotos(db, await currentActor(db), owner, drafts);
 	});
 	signalLocalWrite();
+}
+
+/** New drafts copied from an owner's photos on this device (a patrol check's, for the incident reported from it). */
+export function copyPhotosOf(owner: PhotoOwner): Promise<PhotoDraft[]> {
+	return draftsFrom(localDb(), owner);
 }

@@ -10,6 +10,7 @@ import { prepareForUser } from '../device-data';
 import { discardRejected } from '../rejected';
 import { LocalWriteError } from '../write-error';
 import { listMyOpenIncidents, loadIncident } from './queries';
+import { photoBlobTable, photos } from '../photos/tables';
 import { incidentComplainants, incidentEvents, incidents } from './tables';
 import {
 	actOnIncident,
@@ -46,6 +47,16 @@ const report = (fields: Partial<NewIncident> = {}): NewIncident => ({
 	complainant_phone: null,
 	source_check_id: null,
 	...fields
+});
+
+const PHOTO_A = '0190c000-0000-7000-8000-0000000000f1';
+const PHOTO_B = '0190c000-0000-7000-8000-0000000000f2';
+const photo = (id: string) => ({
+	id,
+	blob: new Blob([new Uint8Array(2048)], { type: 'image/jpeg' }),
+	width: 1600,
+	height: 1200,
+	taken_at: '2026-11-30T08:00:00.000Z'
 });
 
 /** An incident as the server holds it, assigned to STAFF unless told otherwise. */
@@ -99,6 +110,30 @@ describe('reporting', () => {
 			phone: null
 		});
 		expect(await incidentComplainants.of(db).get(other.id)).toBeUndefined();
+	});
+
+	it('its photos are stored with it, their attach ops queued after the report in the same write', async () => {
+		const { db } = await hallDevice(new FakeServer());
+		const { id } = await reportIncident(db, report({ photos: [photo(PHOTO_A), photo(PHOTO_B)] }));
+		const rows = await photos.of(db).where('[owner_kind+owner_id]').equals(['incident', id]).toArray();
+		expect(rows.map((row) => row.id).sort()).toEqual([PHOTO_A, PHOTO_B]);
+		expect(await photoBlobTable(db).count()).toBe(2);
+		expect((await db.outbox.orderBy('seq').toArray()).map((entry) => entry.type)).toEqual([
+			'incident.report',
+			'photo.attach',
+			'photo.attach'
+		]);
+	});
+
+	it('a photo that does not fit refuses the whole report: no incident, no photo, nothing queued', async () => {
+		const { db } = await hallDevice(new FakeServer());
+		await expect(
+			reportIncident(db, report({ photos: [photo(PHOTO_A), { ...photo(PHOTO_B), width: 0 }] }))
+		).rejects.toBeInstanceOf(LocalWriteError);
+		expect(await incidents.of(db).count()).toBe(0);
+		expect(await photos.of(db).count()).toBe(0);
+		expect(await photoBlobTable(db).count()).toBe(0);
+		expect(await db.outbox.count()).toBe(0);
 	});
 
 	it('a complaint with nobody to call back is refused, nothing stored', async () => {

@@ -3,6 +3,7 @@ import { refusal, type Refusal } from '$lib/domain/incident-lifecycle';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { LocalDb } from '../db';
 import { checkedPayload, currentActor, enqueue } from '../outbox';
+import { enqueuePhotos, type PhotoDraft } from '../photos/writes';
 import { LocalWriteError } from '../write-error';
 import { signalLocalWrite } from '../write-signal';
 import { isManager } from './apply';
@@ -25,6 +26,8 @@ export interface NewIncident {
 	complainant_name: string | null;
 	complainant_phone: string | null;
 	source_check_id: string | null;
+	/** Photos of the report (taken, or copied from the patrol check), attached after it in the same transaction. */
+	photos?: readonly PhotoDraft[];
 }
 
 export interface IncidentStep {
@@ -68,6 +71,7 @@ export async function reportIncident(db: LocalDb, input: NewIncident): Promise<{
 			reported_at: new Date().toISOString()
 		});
 		await enqueue(db, reportOp, payload, actor);
+		await enqueuePhotos(db, actor, { kind: 'incident', id: payload.id }, input.photos ?? []);
 		return { id: payload.id };
 	});
 	signalLocalWrite();

@@ -7,6 +7,7 @@ import { reapplyPending } from '../apply';
 import { LocalDb } from '../db';
 import { prepareForUser } from '../device-data';
 import { discardRejected } from '../rejected';
+import { photoBlobTable, photos } from '../photos/tables';
 import { LocalWriteError } from '../write-error';
 import { lastCheckOf, loadCheckpoints, loadDay, loadRound, myRunningRound } from './queries';
 import { checkpoints, patrolChecks, patrolPlans, patrolRounds } from './tables';
@@ -62,6 +63,14 @@ async function hallDevice(post = 'intake'): Promise<LocalDb> {
 	return db;
 }
 
+const PHOTO = '0190c000-0000-7000-8000-0000000000f1';
+const photo = (id: string) => ({
+	id,
+	blob: new Blob([new Uint8Array(2048)], { type: 'image/jpeg' }),
+	width: 1600,
+	height: 1200,
+	taken_at: '2026-11-30T08:00:00.000Z'
+});
 const allOk = () => ITEMS.map((item) => ({ item_key: item.key, status: 'ok' as const, note: null }));
 const scan = (round_id: string, checkpoint_id: string) => ({
 	round_id,
@@ -140,6 +149,36 @@ describe('a round on the device', () => {
 		).rejects.toMatchObject({ fields: ['list_reason'] });
 		expect(await db.outbox.count()).toBe(before);
 		expect(await patrolChecks.of(db).count()).toBe(0);
+	});
+
+	it("a photo stands in for a problem's note: stored with the check, attached after it in the same write", async () => {
+		const db = await hallDevice();
+		const { id } = await startRound(db, null);
+		const before = await db.outbox.count();
+		const problem = [
+			{ item_key: 'clean', status: 'problem' as const, note: null },
+			{ item_key: 'safety', status: 'ok' as const, note: null }
+		];
+		const check = await checkCheckpoint(db, { ...scan(id, P1), results: problem, photos: [photo(PHOTO)] });
+		expect(await photos.of(db).get(PHOTO)).toMatchObject({ owner_kind: 'patrol_check', owner_id: check.id });
+		expect(await photoBlobTable(db).count()).toBe(1);
+		const queued = (await db.outbox.orderBy('seq').toArray()).slice(before);
+		expect(queued.map((entry) => entry.type)).toEqual(['patrol_round.check', 'photo.attach']);
+		// checked again, the kept photo still counts for the note
+		await checkCheckpoint(db, { ...scan(id, P1), results: problem });
+		expect(await patrolChecks.of(db).count()).toBe(1);
+	});
+
+	it('a photo that does not fit refuses the whole check, nothing stored', async () => {
+		const db = await hallDevice();
+		const { id } = await startRound(db, null);
+		const before = await db.outbox.count();
+		await expect(
+			checkCheckpoint(db, { ...scan(id, P1), photos: [{ ...photo(PHOTO), height: 0 }] })
+		).rejects.toBeInstanceOf(LocalWriteError);
+		expect(await patrolChecks.of(db).count()).toBe(0);
+		expect(await photos.of(db).count()).toBe(0);
+		expect(await db.outbox.count()).toBe(before);
 	});
 
 	it('finishing without every active checkpoint needs a comment; a retired one is not expected', async () => {

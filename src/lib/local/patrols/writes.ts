@@ -3,6 +3,8 @@ import { activeCheckpointsOf } from '$lib/domain/patrol-evaluation';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { LocalDb } from '../db';
 import { checkedPayload, currentActor, enqueue } from '../outbox';
+import { photos } from '../photos/tables';
+import { enqueuePhotos, type PhotoDraft } from '../photos/writes';
 import { LocalWriteError } from '../write-error';
 import { signalLocalWrite } from '../write-signal';
 import {
@@ -43,6 +45,8 @@ export interface NewCheck {
 	list_reason: string | null;
 	results: CheckResult[];
 	same_as_last: boolean;
+	/** New photos of the check (a problem's evidence), attached in the same transaction after the check. */
+	photos?: readonly PhotoDraft[];
 }
 
 const invalid = (detail: string, fields: string[]) => new LocalWriteError('invalid', detail, fields);
@@ -188,7 +192,7 @@ async function myOpenRound(db: LocalDb, roundId: string, staffId: string) {
 
 /**
  * Records a checkpoint visited in a round. Checking it again in the same round replaces its check (same id).
- * Every item of the checkpoint gets a result, and a problem needs a note (until photos can stand in for it).
+ * Every item of the checkpoint gets a result, and a problem needs a note or a photo of the check (new or kept).
  */
 export function checkCheckpoint(db: LocalDb, input: NewCheck): Promise<{ id: string }> {
 	return written(db, async () => {
@@ -208,15 +212,21 @@ export function checkCheckpoint(db: LocalDb, input: NewCheck): Promise<{ id: str
 		const results = input.results
 			.filter((result) => checkpoint.items.some((item) => item.key === result.item_key))
 			.map((result) => ({ ...result, note: blankToNull(result.note) }));
-		const noteless = results.filter((result) => result.status === 'problem' && result.note === null);
-		if (noteless.length > 0) {
-			throw invalid(`A problem needs a note: ${noteless.map((r) => r.item_key).join(', ')}.`, ['results']);
-		}
 		const stored = await patrolChecks
 			.of(db)
 			.where('[round_id+checkpoint_id]')
 			.equals([input.round_id, input.checkpoint_id])
 			.first();
+		const drafts = input.photos ?? [];
+		const keptPhotos = stored
+			? await photos.of(db).where('[owner_kind+owner_id]').equals(['patrol_check', stored.id]).count()
+			: 0;
+		const noteless = results.filter((result) => result.status === 'problem' && result.note === null);
+		if (noteless.length > 0 && drafts.length + keptPhotos === 0) {
+			throw invalid(`A problem needs a note or a photo: ${noteless.map((r) => r.item_key).join(', ')}.`, [
+				'results'
+			]);
+		}
 		const listReason = input.identified_by === 'list' ? blankToNull(input.list_reason) : null;
 		if (input.identified_by === 'list' && listReason === null) {
 			throw invalid('A checkpoint picked from the list needs the reason.', ['list_reason']);
@@ -232,6 +242,7 @@ export function checkCheckpoint(db: LocalDb, input: NewCheck): Promise<{ id: str
 			same_as_last: input.same_as_last
 		});
 		await enqueue(db, checkOp, payload, actor);
+		await enqueuePhotos(db, actor, { kind: 'patrol_check', id: payload.id }, drafts);
 		return { id: payload.id };
 	});
 }

@@ -150,5 +150,7 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'incident.limits.managersOnly': 'Only managers can change the time limits.',
 	'incident.limits.range': 'Enter whole minutes from {min} to {max}.',
 	'incident.limits.respondOverResolve': 'The respond limit cannot be longer than the resolve limit.',
-	'incident.limits.pending': 'Not synced yet'
+	'incident.limits.pending': 'Not synced yet',
+	'incident.form.checkpoint': 'Patrol checkpoint',
+	'incident.form.otherPlace': 'Other place (type it below)'
 };

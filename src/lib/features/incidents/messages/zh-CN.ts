@@ -145,5 +145,7 @@ export const zhCN = {
 	'incident.limits.managersOnly': '只有管理人员可以修改处置时限。',
 	'incident.limits.range': '请输入 {min}～{max} 之间的整数分钟。',
 	'incident.limits.respondOverResolve': '响应时限不能长于解决时限。',
-	'incident.limits.pending': '尚未同步'
+	'incident.limits.pending': '尚未同步',
+	'incident.form.checkpoint': '巡查点位',
+	'incident.form.otherPlace': '其他地点（手动填写）'
 } as const;
