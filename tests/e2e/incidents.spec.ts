@@ -1,4 +1,6 @@
 import { expect, phoneContext, signIn, test, zh } from './fixtures';
+import { cameraJpeg } from './support/photos';
+import { CENTER_FIRST_CHECKPOINT, openPatrols } from './support/patrols';
 import { waitUntilSynced } from './support/prechecks';
 import {
 	expectStatus,
@@ -185,4 +187,52 @@ test('two phones act offline on the same incident: the later one is refused with
 	await expect(page.getByTestId('sync-rejected')).toContainText(zh['sync.op.incident.start']);
 	await expect(page.getByTestId('sync-rejected')).toHaveAttribute('data-code', 'conflict');
 	await manager.context().close();
+});
+
+test('a patrol problem with a photo instead of a note is reported as an incident, prefilled with its place, category, description and photo', async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	// 孙浩's account walks no other spec's rounds.
+	await signIn(page, 'sunhao@demo.hall');
+	await waitUntilSynced(page);
+	await openPatrols(page);
+	await page.getByTestId('patrol-start').click();
+	await page.getByTestId('round-pick').click();
+	await page.getByTestId('round-pick-select').selectOption({ label: '1. 取号区' });
+	await page.getByTestId('round-pick-reason').fill('二维码破损');
+	await page.getByTestId('round-pick-open').click();
+
+	// A problem, no note: the photo field appears, and a photo stands in for the note.
+	const checklist = page.getByTestId('checklist');
+	await checklist.getByTestId('checklist-all-ok').click();
+	await checklist
+		.locator('[data-testid="checklist-item"][data-key="ticket_machine"]')
+		.getByTestId('checklist-problem')
+		.click();
+	await checklist.getByTestId('photo-gallery-input').setInputFiles({
+		name: 'IMG_0002.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await cameraJpeg(page)
+	});
+	await expect(checklist.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
+	await checklist.getByTestId('checklist-save').click();
+	await expect(page.getByTestId('checklist-saved')).toContainText('取号区');
+
+	// "上报事件" opens the report form with the problem's values and a copy of its photo, each still editable.
+	await page.getByTestId('report-incident').click();
+	await expect(page.getByTestId('incident-place')).toHaveValue('取号区');
+	await expect(page.getByTestId('incident-checkpoint')).toHaveValue(CENTER_FIRST_CHECKPOINT);
+	await expect(
+		page.getByTestId('incident-category').getByRole('button', { name: izh['incident.category.environment'] })
+	).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('incident-description')).toHaveValue('取号机出票正常');
+	await expect(page.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
+	await page.getByTestId('incident-submit').click();
+
+	// The incident shows its photo at once, and the photo is uploaded after the incident reaches the server.
+	await expectStatus(page, 'reported');
+	const photo = page.getByTestId('photo-strip').getByTestId('photo-item');
+	await expect(photo).toHaveCount(1);
+	await expect(photo).toHaveAttribute('data-upload', 'uploaded', { timeout: 60_000 });
 });

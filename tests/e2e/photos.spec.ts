@@ -1,6 +1,7 @@
 import { localServiceRoleKey } from '../../supabase/local/config';
 import { expect, signIn, test, zh, type Page } from './fixtures';
 import { E2E_GATEWAY_URL } from './ports';
+import { cameraJpeg } from './support/photos';
 
 // A record's photos in the real app: picked, compressed (in the worker), shown at once, saved on the device, and
 // uploaded by their own queue to the local stack's Storage once the record is on the server. 马骏's account is used
@@ -12,24 +13,6 @@ async function openTicket(page: Page, ticketNo: string): Promise<void> {
 	await page.getByLabel(zh['scan.manualLabel']).fill(ticketNo);
 	await page.getByTestId('manual-submit').click();
 	await expect(page.getByTestId('record-ticket')).toHaveText(ticketNo);
-}
-
-/** A camera-sized JPEG drawn in the page (3000×2000, a gradient and shapes). */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-	const bytes = await page.evaluate(async () => {
-		const canvas = new OffscreenCanvas(3000, 2000);
-		const context = canvas.getContext('2d')!;
-		const gradient = context.createLinearGradient(0, 0, 3000, 2000);
-		gradient.addColorStop(0, '#4a7ab0');
-		gradient.addColorStop(1, '#e0c080');
-		context.fillStyle = gradient;
-		context.fillRect(0, 0, 3000, 2000);
-		context.fillStyle = '#b71c1c';
-		context.fillRect(800, 600, 900, 500);
-		const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
-		return [...new Uint8Array(await blob.arrayBuffer())];
-	});
-	return Buffer.from(bytes);
 }
 
 test('a photo picked for a record shows at once and is uploaded to Storage after the record; a text file is refused', async ({
