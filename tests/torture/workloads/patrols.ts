@@ -36,9 +36,12 @@ export function patrolsWorkload(): Workload {
 	 * (docs/PATROL.md), leaving the second op's id without a row of its own, which the run counts as lost.
 	 */
 	const walking = new Map<number, string>();
-	/** Plan saves and retirements made this run: the first of each is asked for often (a short run has few managers' steps). */
-	let planSaves = 0;
-	let retires = 0;
+	/**
+	 * The kinds of change managers made this run. A kind not made yet is asked for often: a short run has few
+	 * managers' steps, and every op type must appear (a checkpoint saved and retired, the plan saved).
+	 */
+	const made = new Set<string>();
+	const boost = (kind: string, base: number): number => (made.has(kind) ? base : 10);
 
 	async function walk(device: WorkloadDevice): Promise<void> {
 		const walked = walking.get(device.index);
@@ -80,11 +83,11 @@ export function patrolsWorkload(): Workload {
 		const active = own.filter((c) => c.retired_at === null);
 		// A short run has few managers and few steps each: every kind of change comes early.
 		const action = device.rng.weighted({
-			add: own.length < 2 ? 3 : 0,
+			add: own.length < 2 ? boost('add', 3) : 0,
 			edit: own.length > 0 ? 2 : 0,
 			move: active.length > 0 ? 2 : 0,
-			retire: active.length > 0 ? (retires === 0 ? 10 : 3) : 0,
-			plan: planSaves === 0 ? 12 : 3
+			retire: active.length > 0 ? boost('retire', 3) : 0,
+			plan: boost('plan', 3)
 		});
 		if (action === 'add') {
 			await saveCheckpoint(device.db, {
@@ -106,7 +109,6 @@ export function patrolsWorkload(): Workload {
 			await moveCheckpoint(device.db, device.rng.pick(active).id, device.rng.chance(0.5) ? -1 : 1);
 		} else if (action === 'retire') {
 			await retireCheckpoint(device.db, device.rng.pick(active).id);
-			retires++;
 		} else {
 			const plan = await loadPlan(device.db);
 			// Only over the plan the device holds: a device that has not pulled it yet would make a second one.
@@ -116,8 +118,10 @@ export function patrolsWorkload(): Workload {
 				grace_minutes: device.rng.int(0, 30),
 				min_scan_interval_seconds: device.rng.int(0, 60)
 			});
-			planSaves++;
+			made.add('plan');
+			return;
 		}
+		made.add(action);
 	}
 
 	async function saveForbidden(device: WorkloadDevice): Promise<void> {
