@@ -41,6 +41,7 @@ export function patrolsWorkload(): Workload {
 	 * managers' steps, and every op type must appear (a checkpoint saved and retired, the plan saved).
 	 */
 	const made = new Set<string>();
+	const FIRST_KINDS = ['add', 'retire', 'plan'] as const;
 	const boost = (kind: string, base: number): number => (made.has(kind) ? base : 10);
 
 	async function walk(device: WorkloadDevice): Promise<void> {
@@ -81,14 +82,19 @@ export function patrolsWorkload(): Workload {
 	async function keep(device: WorkloadDevice): Promise<void> {
 		const own = await ownCheckpoints(device);
 		const active = own.filter((c) => c.retired_at === null);
-		// A short run has few managers and few steps each: every kind of change comes early.
-		const action = device.rng.weighted({
-			add: own.length < 2 ? boost('add', 3) : 0,
-			edit: own.length > 0 ? 2 : 0,
-			move: active.length > 0 ? 2 : 0,
-			retire: active.length > 0 ? boost('retire', 3) : 0,
-			plan: boost('plan', 3)
-		});
+		// A short run has few managers and few steps each: the first changes are one of each kind, in order.
+		const first = FIRST_KINDS.find(
+			(kind) => !made.has(kind) && (kind === 'plan' || (kind === 'add' ? own.length < 2 : active.length > 0))
+		);
+		const action =
+			first ??
+			device.rng.weighted({
+				add: own.length < 2 ? boost('add', 3) : 0,
+				edit: own.length > 0 ? 2 : 0,
+				move: active.length > 0 ? 2 : 0,
+				retire: active.length > 0 ? boost('retire', 3) : 0,
+				plan: boost('plan', 3)
+			});
 		if (action === 'add') {
 			await saveCheckpoint(device.db, {
 				name_zh: `${prefix(device)}${own.length + 1}`,
@@ -146,7 +152,7 @@ export function patrolsWorkload(): Workload {
 		],
 		async step(device) {
 			if (device.isManager) {
-				if (device.rng.chance(0.7)) await keep(device);
+				if (made.size < FIRST_KINDS.length || device.rng.chance(0.7)) await keep(device);
 				else await walk(device);
 				return;
 			}
