@@ -81,3 +81,26 @@ test('offline with an expired access token, a reload keeps the user signed in; o
 		)
 		.toBeGreaterThan(Date.now() / 1000);
 });
+
+test('a new device never says 已同步 before it has the hall’s data, nor while the server fails', async ({
+	page
+}) => {
+	// The first pull is held, then fails: the header must not claim the device is up to date meanwhile.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let failing = true;
+	await page.route('**/rest/v1/rpc/sync_pull', async (route) => {
+		await held;
+		if (failing) await route.fulfill({ status: 503, body: 'maintenance' });
+		else await route.continue();
+	});
+	await signIn(page, 'assist@demo.hall');
+	const status = page.getByTestId('sync-status');
+	await expect(status).toHaveText(new RegExp(`${zh['sync.neverSynced']}|${zh['sync.statusSyncing']}`));
+	release();
+	await expect(status).toHaveText(zh['sync.statusRetrying']);
+	failing = false;
+	await status.click();
+	await page.getByRole('button', { name: zh['sync.syncNow'] }).click();
+	await expect(status).toHaveText(zh['sync.statusSynced'], { timeout: 30_000 });
+});

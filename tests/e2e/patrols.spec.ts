@@ -1,4 +1,4 @@
-import { expect, phoneContext, signIn, test, waitForServiceWorkerControl } from './fixtures';
+import { expect, phoneContext, signIn, test, waitForServiceWorkerControl, zh } from './fixtures';
 import { writeModulesSequenceVideo } from './support/fake-camera';
 import { openPatrols, patrolZh, qrModules, STATION_CHECKPOINTS } from './support/patrols';
 import { waitUntilSynced } from './support/prechecks';
@@ -106,4 +106,40 @@ test('a round by scanning printed posters offline, synced later; the manager’s
 	// A desktop sees the same log side by side.
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await expect(round.getByTestId('log-missed')).toBeVisible();
+});
+
+test('on a new device the plan form fills in when the plan arrives, and never overwrites what the manager typed', async ({
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	for (const typesFirst of [false, true]) {
+		const context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+		// The first pull waits until the form is open, as on a slow connection.
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/rest/v1/rpc/sync_pull', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await signIn(page, 'manager@station.demo.hall');
+		await page.goto('/patrols/plan');
+		const grace = page.getByLabel(patrolZh['plan.grace']);
+		await expect(grace).toHaveValue('15');
+		await expect(page.getByTestId('plan-window')).toHaveCount(0);
+		if (typesFirst) await grace.fill('30');
+		release();
+		await expect(page.getByTestId('sync-status')).toHaveText(zh['sync.statusSynced'], { timeout: 30_000 });
+		if (typesFirst) {
+			await expect(grace).toHaveValue('30');
+			await expect(page.getByTestId('plan-window')).toHaveCount(0);
+		} else {
+			await expect(page.getByTestId('plan-window')).toHaveCount(2);
+			await expect(page.getByTestId('plan-window').first().getByRole('textbox').first()).toHaveValue(
+				'开门前'
+			);
+		}
+		await context.close();
+	}
 });

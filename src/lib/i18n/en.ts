@@ -157,6 +157,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.statusSynced': 'Synced',
 	'sync.statusOffline': 'Offline',
 	'sync.statusSyncing': 'Syncing…',
+	'sync.statusRetrying': 'Sync incomplete',
 	'sync.statusAttention': '{count} need attention',
 	'sync.statusUpdate': 'Update needed',
 	'sync.panelTitle': 'Data sync',

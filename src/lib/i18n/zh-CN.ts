@@ -153,6 +153,7 @@ export const zhCN = {
 	'sync.statusSynced': '已同步',
 	'sync.statusOffline': '离线',
 	'sync.statusSyncing': '正在同步…',
+	'sync.statusRetrying': '同步未完成',
 	'sync.statusAttention': '{count} 项需处理',
 	'sync.statusUpdate': '需要更新',
 	'sync.panelTitle': '数据同步',
