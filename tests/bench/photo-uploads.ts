@@ -9,7 +9,6 @@ import 'fake-indexeddb/auto';
 import { availableParallelism, loadavg } from 'node:os';
 import { createClient } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { hallDate } from '../../src/lib/domain/hall-time';
 import { PHOTO_BUCKET, PHOTO_CONTENT_TYPE } from '../../src/lib/domain/photo';
 import { SYNC_LIMITS, type OpResult } from '../../src/lib/domain/sync-protocol';
 import { uuidv7 } from '../../src/lib/domain/uuid';
@@ -18,19 +17,23 @@ import { LocalDb } from '../../src/lib/local/db';
 import { PHOTO_OPS } from '../../src/lib/local/photos/ops';
 import { photoBlobs, photos, photoUploads } from '../../src/lib/local/photos/tables';
 import { defineRegistry } from '../../src/lib/local/registry';
-import { SERVICE_RECORD_OPS } from '../../src/lib/local/service-records/ops';
-import { serviceRecordEvents, serviceRecords } from '../../src/lib/local/service-records/tables';
+import { INCIDENT_OPS, reportOp } from '../../src/lib/local/incidents/ops';
+import {
+	incidentComplainants,
+	incidentEvents,
+	incidentLimits,
+	incidents
+} from '../../src/lib/local/incidents/tables';
 import { prepareForUser } from '../../src/lib/local/device-data';
 import { checkedPayload, currentActor, enqueue } from '../../src/lib/local/outbox';
 import { photoUploadTable } from '../../src/lib/local/photos/tables';
 import { enqueuePhotos } from '../../src/lib/local/photos/writes';
-import { openRecord } from '../../src/lib/local/service-records/ops';
 import { acknowledge } from '../../src/lib/sync/outbox-steps';
 import { withBenchStack } from './support/bench-stack';
 
 const PHOTOS = 100;
 const PHOTO_BYTES = 250 * 1024;
-const PER_RECORD = 10;
+const PER_INCIDENT = 10;
 
 /**
  * The two workflows the bench writes, declared from their local parts: the app's registry module also loads the
@@ -38,11 +41,11 @@ const PER_RECORD = 10;
  */
 const registry = defineRegistry([
 	{
-		name: 'service_records',
+		name: 'incidents',
 		rules: {},
-		tables: [serviceRecords, serviceRecordEvents],
-		ops: SERVICE_RECORD_OPS,
-		labels: Object.fromEntries(SERVICE_RECORD_OPS.map((spec) => [spec.type, () => spec.type]))
+		tables: [incidents, incidentEvents, incidentComplainants, incidentLimits],
+		ops: INCIDENT_OPS,
+		labels: Object.fromEntries(INCIDENT_OPS.map((spec) => [spec.type, () => spec.type]))
 	},
 	{
 		name: 'photos',
@@ -77,22 +80,25 @@ await withBenchStack(async (stack) => {
 		hall_id: profile.hall_id
 	});
 
-	// Offline: ten service records, ten photos each (~250 kB, the compressed size), all in the outbox.
-	for (let record = 0; record < PHOTOS / PER_RECORD; record++) {
+	// Offline: ten incidents, ten photos each (~250 kB, the compressed size), all in the outbox.
+	for (let incident = 0; incident < PHOTOS / PER_INCIDENT; incident++) {
 		await db.transaction('rw', db.writeTables, async () => {
 			const actor = await currentActor(db);
-			const payload = checkedPayload(openRecord, {
+			const payload = checkedPayload(reportOp, {
 				id: uuidv7(),
-				ticket_no: `B${record}${Date.now() % 100000}`,
-				ticket_date: hallDate(),
-				raw_payload: 'bench',
-				category: null,
-				special_groups: [],
-				green_channel: false,
-				opened_at: new Date().toISOString()
+				event_id: uuidv7(),
+				category: 'equipment',
+				severity: 4,
+				place: '自助服务区',
+				checkpoint_id: null,
+				description: `自助机故障 ${incident}`,
+				complainant_name: null,
+				complainant_phone: null,
+				source_check_id: null,
+				reported_at: new Date().toISOString()
 			});
-			await enqueue(db, openRecord, payload, actor);
-			const drafts = Array.from({ length: PER_RECORD }, () => {
+			await enqueue(db, reportOp, payload, actor);
+			const drafts = Array.from({ length: PER_INCIDENT }, () => {
 				const bytes = new Uint8Array(PHOTO_BYTES);
 				bytes.set([0xff, 0xd8, 0xff]);
 				return {
@@ -103,12 +109,12 @@ await withBenchStack(async (stack) => {
 					taken_at: new Date().toISOString()
 				};
 			});
-			await enqueuePhotos(db, actor, { kind: 'service_record', id: payload.id }, drafts);
+			await enqueuePhotos(db, actor, { kind: 'incident', id: payload.id }, drafts);
 		});
 	}
 	const before = process.memoryUsage();
 
-	// Reconnected: the sync cycle pushes the records and their attach ops, then the queue uploads.
+	// Reconnected: the sync cycle pushes the incidents and their attach ops, then the queue uploads.
 	const started = performance.now();
 	for (;;) {
 		const entries = (await db.outbox.orderBy('seq').toArray()).slice(0, SYNC_LIMITS.maxPushBatch);
@@ -147,7 +153,7 @@ await withBenchStack(async (stack) => {
 			`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`
 	);
 	console.log(
-		`  push of ${PHOTOS / PER_RECORD} records + ${PHOTOS} attach ops: ${(pushed - started).toFixed(0)} ms`
+		`  push of ${PHOTOS / PER_INCIDENT} incidents + ${PHOTOS} attach ops: ${(pushed - started).toFixed(0)} ms`
 	);
 	console.log(
 		`  uploads: ${(done - pushed).toFixed(0)} ms in all, ${((done - pushed) / PHOTOS).toFixed(0)} ms per photo ` +

@@ -1,26 +1,27 @@
 import { localServiceRoleKey } from '../../supabase/local/config';
-import { expect, signIn, test, zh, type Page } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 import { E2E_GATEWAY_URL } from './ports';
+import { expectStatus, izh, reportFromHome, uniquePlace } from './support/incidents';
 import { cameraJpeg } from './support/photos';
 
-// A record's photos in the real app: picked, compressed (in the worker), shown at once, saved on the device, and
-// uploaded by their own queue to the local stack's Storage once the record is on the server. 马骏's account is used
-// by no other spec.
+// Photos added to an incident after its report (the repair done, say) in the real app: picked, compressed (in the
+// worker), shown at once, saved on the device, and uploaded by their own queue to the local stack's Storage once
+// the incident is on the server. 马骏's account is used by no other spec.
 const PERSON = 'majun@demo.hall';
 
-async function openTicket(page: Page, ticketNo: string): Promise<void> {
-	await page.goto('/tickets/scan');
-	await page.getByLabel(zh['scan.manualLabel']).fill(ticketNo);
-	await page.getByTestId('manual-submit').click();
-	await expect(page.getByTestId('record-ticket')).toHaveText(ticketNo);
-}
-
-test('a photo picked for a record shows at once and is uploaded to Storage after the record; a text file is refused', async ({
+test('a photo added to an incident shows at once and is uploaded to Storage after the incident; a text file is refused', async ({
 	page
 }) => {
 	test.setTimeout(120_000);
 	await signIn(page, PERSON);
-	await openTicket(page, 'F301');
+	await reportFromHome(page, {
+		category: izh['incident.category.equipment'],
+		severity: izh['incident.severity.4'],
+		place: uniquePlace('自助服务区'),
+		description: '自助打印机卡纸'
+	});
+	await page.getByTestId('incident-submit').click();
+	await expectStatus(page, 'reported');
 
 	// A file that is not a photo first: a Chinese message, and nothing else on the page changes.
 	await page.getByTestId('photo-gallery-input').setInputFiles({
@@ -38,10 +39,10 @@ test('a photo picked for a record shows at once and is uploaded to Storage after
 	});
 	await expect(page.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
 	await expect(page.getByTestId('photo-error')).toHaveCount(0);
-	await page.getByTestId('record-photos-save').click();
-	await expect(page.getByTestId('record-photos-message')).toContainText('照片已保存在本机');
+	await page.getByTestId('add-photos-save').click();
+	await expect(page.getByTestId('add-photos-message')).toContainText('照片已保存在本机');
 
-	// Shown from the device at once; uploaded when the record and the photo's row are on the server.
+	// Shown from the device at once; uploaded when the incident and the photo's row are on the server.
 	const item = page.getByTestId('photo-item');
 	await expect(item).toHaveCount(1);
 	await expect(item.getByRole('img')).toBeVisible();

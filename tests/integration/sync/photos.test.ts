@@ -118,13 +118,12 @@ describe('photo.attach', () => {
 		expect(await photoRows(owner)).toEqual([]);
 	});
 
-	it('a service record is an owner kind: a photo attaches in the push that opens the record, and not from another hall', async () => {
+	it('a service record owns no photos: an applicant’s papers stay out of the hall’s photos', async () => {
 		const record = openRecord();
 		const photo = attach(record.payload.id, { owner_kind: 'service_record' });
-		expect(await push(intake, [record, photo])).toMatchObject([{ status: 'applied' }, { status: 'applied' }]);
-		const [fromAnotherHall] = await push(stationStaff, [
-			attach(record.payload.id, { owner_kind: 'service_record' })
-		]);
-		expect(fromAnotherHall).toMatchObject({ code: 'not_found' });
+		const results = await push(intake, [record, photo]);
+		expect(results[0]).toMatchObject({ status: 'applied' });
+		expect(results[1]).toMatchObject({ status: 'rejected', code: 'not_found' });
+		expect(results[1]?.message).toMatch(/no such owner kind/);
 	});
 });

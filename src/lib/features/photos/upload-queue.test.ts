@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { UploadOutcome } from '$lib/backend/photo-storage';
-import { hallDate } from '$lib/domain/hall-time';
 import { uuidv7 } from '$lib/domain/uuid';
 import { registry } from '$lib/features/registry';
 import { LocalDb, type OutboxEntry } from '$lib/local/db';
@@ -11,7 +10,7 @@ import { draftsFrom } from '$lib/local/photos/queries';
 import { photoBlobTable, photos, photoUploadTable } from '$lib/local/photos/tables';
 import { enqueuePhotos, type PhotoDraft } from '$lib/local/photos/writes';
 import { discardRejected } from '$lib/local/rejected';
-import { openRecord } from '$lib/local/service-records/ops';
+import { reportOp } from '$lib/local/incidents/ops';
 import { LocalWriteError } from '$lib/local/write-error';
 import { acknowledge } from '$lib/sync/outbox-steps';
 import { STAFF } from '../../../../tests/support/fake-server';
@@ -35,23 +34,26 @@ function draft(size = 1_000): PhotoDraft {
 	};
 }
 
-/** A service record saved with its photos in one transaction, its own op first, as an owning workflow does. */
-async function recordWithPhotos(db: LocalDb, drafts: PhotoDraft[]): Promise<string> {
+/** An incident reported with its photos in one transaction, its own op first, as an owning workflow does. */
+async function incidentWithPhotos(db: LocalDb, drafts: PhotoDraft[]): Promise<string> {
 	const id = uuidv7();
 	await db.transaction('rw', db.writeTables, async () => {
 		const actor = await currentActor(db);
-		const payload = checkedPayload(openRecord, {
+		const payload = checkedPayload(reportOp, {
 			id,
-			ticket_no: `A${databases}${drafts.length}`,
-			ticket_date: hallDate(),
-			raw_payload: 'A1',
-			category: null,
-			special_groups: [],
-			green_channel: false,
-			opened_at: new Date().toISOString()
+			event_id: uuidv7(),
+			category: 'equipment',
+			severity: 4,
+			place: '自助服务区',
+			checkpoint_id: null,
+			description: `打印机卡纸 ${databases}-${drafts.length}`,
+			complainant_name: null,
+			complainant_phone: null,
+			source_check_id: null,
+			reported_at: new Date().toISOString()
 		});
-		await enqueue(db, openRecord, payload, actor);
-		await enqueuePhotos(db, actor, { kind: 'service_record', id }, drafts);
+		await enqueue(db, reportOp, payload, actor);
+		await enqueuePhotos(db, actor, { kind: 'incident', id }, drafts);
 	});
 	return id;
 }
@@ -87,16 +89,16 @@ describe('enqueuePhotos', () => {
 		const db = await device();
 		const first = draft(1_500);
 		const second = draft(2_500);
-		const owner = await recordWithPhotos(db, [first, second]);
+		const owner = await incidentWithPhotos(db, [first, second]);
 		expect((await db.outbox.toArray()).map((entry) => entry.type)).toEqual([
-			'service_record.open',
+			'incident.report',
 			'photo.attach',
 			'photo.attach'
 		]);
 		expect(await photos.of(db).get(first.id)).toMatchObject({
-			owner_kind: 'service_record',
+			owner_kind: 'incident',
 			owner_id: owner,
-			object_path: `${STAFF.hall_id}/service_record/${first.id}.jpg`,
+			object_path: `${STAFF.hall_id}/incident/${first.id}.jpg`,
 			bytes: 1_500,
 			version: 0
 		});
@@ -110,7 +112,7 @@ describe('enqueuePhotos', () => {
 	it('a photo that does not fit the op stores nothing, the owner’s own row included', async () => {
 		const db = await device();
 		const bad = { ...draft(), width: 0 };
-		await expect(recordWithPhotos(db, [draft(), bad])).rejects.toBeInstanceOf(LocalWriteError);
+		await expect(incidentWithPhotos(db, [draft(), bad])).rejects.toBeInstanceOf(LocalWriteError);
 		expect(await db.outbox.count()).toBe(0);
 		expect(await photos.of(db).count()).toBe(0);
 		expect(await photoBlobTable(db).count()).toBe(0);
@@ -121,7 +123,7 @@ describe('the upload queue', () => {
 	it('uploads nothing while the photo’s attach op waits, then each photo once, to its object path', async () => {
 		const db = await device();
 		const photo = draft(1_234);
-		await recordWithPhotos(db, [photo]);
+		await incidentWithPhotos(db, [photo]);
 		const server = storage();
 		expect(await uploadPass(db, { userId: STAFF.user_id, upload: server.upload })).toMatchObject({
 			uploaded: 0
@@ -132,7 +134,7 @@ describe('the upload queue', () => {
 		expect(await uploadPass(db, { userId: STAFF.user_id, upload: server.upload })).toMatchObject({
 			uploaded: 1
 		});
-		expect(server.calls).toEqual([{ path: `${STAFF.hall_id}/service_record/${photo.id}.jpg`, size: 1_234 }]);
+		expect(server.calls).toEqual([{ path: `${STAFF.hall_id}/incident/${photo.id}.jpg`, size: 1_234 }]);
 		expect((await photoUploadTable(db).get(photo.id))?.state).toBe('uploaded');
 		expect((await photoBlobTable(db).get(photo.id))?.uploaded_at).not.toBeNull();
 
@@ -143,7 +145,7 @@ describe('the upload queue', () => {
 	it('after a failure waits its backoff, then sends the same photo to the same path again', async () => {
 		const db = await device();
 		const drafts = [draft(), draft()];
-		await recordWithPhotos(db, drafts);
+		await incidentWithPhotos(db, drafts);
 		await serverAnswers(db);
 		const server = storage({ ok: false, retry: true, message: 'fetch failed' });
 		let now = 1_000_000;
@@ -168,7 +170,7 @@ describe('the upload queue', () => {
 	it('a refused upload stays refused with its reason until a person retries it', async () => {
 		const db = await device();
 		const photo = draft();
-		await recordWithPhotos(db, [photo]);
+		await incidentWithPhotos(db, [photo]);
 		await serverAnswers(db);
 		const server = storage({ ok: false, retry: false, refusal: 'too_large', message: 'too big' });
 		expect(await uploadPass(db, { userId: STAFF.user_id, upload: server.upload })).toMatchObject({
@@ -190,7 +192,7 @@ describe('the upload queue', () => {
 
 	it('uploads only the signed-in author’s photos', async () => {
 		const db = await device();
-		await recordWithPhotos(db, [draft()]);
+		await incidentWithPhotos(db, [draft()]);
 		await serverAnswers(db);
 		const server = storage();
 		await uploadPass(db, { userId: uuidv7(), upload: server.upload });
@@ -200,7 +202,7 @@ describe('the upload queue', () => {
 	it('never uploads a photo whose attach the server refused; giving the op up removes its bytes and upload', async () => {
 		const db = await device();
 		const photo = draft();
-		await recordWithPhotos(db, [photo]);
+		await incidentWithPhotos(db, [photo]);
 		await serverAnswers(db, (entry) => entry.type === 'photo.attach');
 		const server = storage();
 		await uploadPass(db, { userId: STAFF.user_id, upload: server.upload });
@@ -219,10 +221,10 @@ describe('signing out', () => {
 		const db = await device();
 		const uploaded = draft();
 		const waiting = draft();
-		await recordWithPhotos(db, [uploaded]);
+		await incidentWithPhotos(db, [uploaded]);
 		await serverAnswers(db);
 		await uploadPass(db, { userId: STAFF.user_id, upload: storage().upload });
-		await recordWithPhotos(db, [waiting]);
+		await incidentWithPhotos(db, [waiting]);
 
 		await wipeSyncedData(db);
 		expect(await photos.of(db).count()).toBe(0);
@@ -237,8 +239,8 @@ describe('draftsFrom', () => {
 	it('makes new drafts of an owner’s photos whose bytes are here, for another owner', async () => {
 		const db = await device();
 		const photo = draft(1_111);
-		const owner = await recordWithPhotos(db, [photo]);
-		const copies = await draftsFrom(db, { kind: 'service_record', id: owner });
+		const owner = await incidentWithPhotos(db, [photo]);
+		const copies = await draftsFrom(db, { kind: 'incident', id: owner });
 		expect(copies).toHaveLength(1);
 		expect(copies[0]?.id).not.toBe(photo.id);
 		expect(copies[0]?.blob.size).toBe(1_111);

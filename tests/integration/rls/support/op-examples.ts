@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import type { Caller } from '../../fuzz/support/gateway-calls';
 import { reportIncident } from '../../sync/support/incidents';
-import { openRecord } from '../../sync/support/ops';
 import { COMMON_ITEMS, allOk } from '../../sync/support/patrols';
 import { companyDraft, noticeNo, publicToken } from '../../sync/support/prechecks';
 
@@ -101,15 +100,16 @@ async function recordPayload(context: ExampleContext, incomplete = false): Promi
 	};
 }
 
-/** A photo of a service record of the caller's hall (the owner kind the photos migration registers). */
+/** A photo of an incident of the caller's hall, reported first. */
 async function photoPayload(context: ExampleContext): Promise<Record<string, unknown>> {
-	const record = openRecord().payload;
-	const verdict = await context.push(context.caller, 'service_record.open', record);
-	if (verdict !== 'applied') throw new Error(`could not open a record for the matrix's photo: ${verdict}`);
+	const incident = reportIncident().payload;
+	const verdict = await context.push(context.caller, 'incident.report', incident);
+	if (verdict !== 'applied')
+		throw new Error(`could not report an incident for the matrix's photo: ${verdict}`);
 	return {
 		id: crypto.randomUUID(),
-		owner_kind: 'service_record',
-		owner_id: record.id,
+		owner_kind: 'incident',
+		owner_id: incident.id,
 		bytes: 200_000,
 		width: 1600,
 		height: 1200,

@@ -31,8 +31,8 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'refusal.refused': 'the server refused the photo',
 	'storage.low':
 		'This device is low on storage (about {free} left). Go online soon to upload photos, or free up space.',
-	'record.heading': 'Photos',
-	'record.savePhotos': 'Save photos',
-	'record.saved': 'Photos saved on this device; they upload by themselves when online.',
-	'record.fieldLabel': 'Add photos'
+	'add.heading': 'Photos',
+	'add.savePhotos': 'Save photos',
+	'add.saved': 'Photos saved on this device; they upload by themselves when online.',
+	'add.fieldLabel': 'Add photos'
 };

@@ -28,8 +28,8 @@ export const zhCN = {
 	'refusal.forbidden': '无权上传到本厅的照片库',
 	'refusal.refused': '服务器拒绝了这张照片',
 	'storage.low': '本机存储空间不足（剩余约 {free}）。请尽快联网上传照片，或清理设备空间。',
-	'record.heading': '照片',
-	'record.savePhotos': '保存照片',
-	'record.saved': '照片已保存在本机，联网后自动上传。',
-	'record.fieldLabel': '添加照片'
+	'add.heading': '照片',
+	'add.savePhotos': '保存照片',
+	'add.saved': '照片已保存在本机，联网后自动上传。',
+	'add.fieldLabel': '添加照片'
 } as const;
