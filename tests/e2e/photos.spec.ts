@@ -1,5 +1,5 @@
 import { localServiceRoleKey } from '../../supabase/local/config';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, zh } from './fixtures';
 import { E2E_GATEWAY_URL } from './ports';
 import { expectStatus, izh, reportFromHome, uniquePlace } from './support/incidents';
 import { cameraJpeg } from './support/photos';
@@ -72,4 +72,52 @@ test('a photo added to an incident shows at once and is uploaded to Storage afte
 	const body = await stored.body();
 	expect(body.length).toBeLessThanOrEqual(300 * 1024);
 	expect(body.length).toBeLessThan(input.length);
+});
+
+test('a photo the server refuses stands out in the sync control until it is uploaded again', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// Storage refuses the first upload as too large (the way it answers: 400 with the real status in the body).
+	let refuse = true;
+	await page.route('**/storage/v1/object/photos/**', async (route) => {
+		if (!refuse) return route.continue();
+		await route.fulfill({
+			status: 400,
+			contentType: 'application/json',
+			body: JSON.stringify({
+				statusCode: '413',
+				error: 'Payload too large',
+				message: 'The object exceeded the maximum allowed size'
+			})
+		});
+	});
+	await signIn(page, 'wuqiang@demo.hall');
+	await reportFromHome(page, {
+		category: izh['incident.category.environment'],
+		severity: izh['incident.severity.4'],
+		place: uniquePlace('等候区'),
+		description: '地面有积水'
+	});
+	await page.getByTestId('photo-gallery-input').setInputFiles({
+		name: 'IMG_0002.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await cameraJpeg(page)
+	});
+	await expect(page.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
+	await page.getByTestId('incident-submit').click();
+	await expectStatus(page, 'reported');
+
+	const status = page.getByTestId('sync-status');
+	await expect(status).toHaveText(zh['sync.statusAttention'].replace('{count}', '1'), { timeout: 60_000 });
+	await expect(page.getByTestId('photo-item')).toHaveAttribute('data-upload', 'refused');
+	await status.click();
+	await expect(page.getByTestId('sync-refused-photo')).toHaveText('上传被拒绝：照片超过 2 MB 上限');
+
+	refuse = false;
+	await page.getByRole('button', { name: zh['sync.photosRetry'] }).click();
+	await expect(page.getByTestId('photo-item')).toHaveAttribute('data-upload', 'uploaded', {
+		timeout: 60_000
+	});
+	await expect(status).toHaveText(zh['sync.statusSynced']);
 });

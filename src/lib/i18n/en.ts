@@ -172,6 +172,8 @@ export const en: Record<MessageKey, string> = {
 	'sync.updateNow': 'Update now',
 	'sync.syncNow': 'Sync now',
 	'sync.attentionTitle': 'Needs attention (not accepted by the server)',
+	'sync.photosRefusedTitle': '{count} photos not uploaded (refused by the server)',
+	'sync.photosRetry': 'Upload the photos again',
 	'sync.retry': 'Submit again',
 	'sync.discard': 'Discard',
 	'sync.discardConfirm': 'Discard this action? This cannot be undone.',

@@ -167,6 +167,8 @@ export const zhCN = {
 	'sync.updateNow': '立即更新',
 	'sync.syncNow': '立即同步',
 	'sync.attentionTitle': '需要处理（服务器未接受）',
+	'sync.photosRefusedTitle': '{count} 张照片未能上传（服务器拒绝）',
+	'sync.photosRetry': '重新上传照片',
 	'sync.retry': '重新提交',
 	'sync.discard': '放弃',
 	'sync.discardConfirm': '确定放弃这项操作吗？放弃后无法恢复。',

@@ -10,6 +10,8 @@ import {
 	workOf,
 	type ColleagueWork
 } from '$lib/local/device-data';
+import { refusedUploadsOf } from '$lib/local/photos/queries';
+import type { PhotoUploadRow } from '$lib/local/photos/tables';
 import { ensureDeviceCode } from '$lib/local/prechecks/numbering';
 import { discardRejected, retryRejected } from '$lib/local/rejected';
 import { claimDeviceCodeOver } from '$lib/sync/claim-device-code';
@@ -33,6 +35,8 @@ export interface Colleague extends ColleagueWork {
 class DeviceSync implements SignOutGuard {
 	pending = $state(0);
 	rejected = $state<RejectedEntry[]>([]);
+	/** This person's photos whose bytes the server refused (the ops went through; the upload did not). */
+	refusedPhotos = $state<PhotoUploadRow[]>([]);
 	lastSyncedAt = $state<string | null>(null);
 	unreadable = $state<UnreadableRows | null>(null);
 	engine = $state<EngineStatus>({ syncing: false, online: true, held: null, failure: null, retryAt: null });
@@ -75,7 +79,14 @@ class DeviceSync implements SignOutGuard {
 			},
 			error: (error: unknown) => console.error('sync status query failed', error)
 		});
-		this.#unsubscribe = () => subscription.unsubscribe();
+		const photoSubscription = liveQuery(() => refusedUploadsOf(db, actor.user_id)).subscribe({
+			next: (refused) => (this.refusedPhotos = refused),
+			error: (error: unknown) => console.error('refused photos query failed', error)
+		});
+		this.#unsubscribe = () => {
+			subscription.unsubscribe();
+			photoSubscription.unsubscribe();
+		};
 		this.#engine = new SyncEngine({
 			db,
 			registry,
@@ -113,6 +124,13 @@ class DeviceSync implements SignOutGuard {
 	syncNow(): Promise<void> {
 		void Promise.all([...this.#parked.values()].map((engine) => engine.sync()));
 		return this.#engine?.sync() ?? Promise.resolve();
+	}
+
+	/** Every refused photo waits again, and a sync runs (its uploads follow a successful one). */
+	async retryPhotos(db: LocalDb = localDb()): Promise<void> {
+		const { retryUpload } = await import('../photos/upload-queue');
+		for (const photo of this.refusedPhotos) await retryUpload(db, photo.id);
+		await this.syncNow();
 	}
 
 	/** This user's unsent and refused work, once the running push (if any) has finished. */

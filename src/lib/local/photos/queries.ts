@@ -49,3 +49,12 @@ export async function draftsFrom(db: LocalDb, owner: PhotoOwner): Promise<PhotoD
 		blob ? [{ id: uuidv7(), blob, width: row.width, height: row.height, taken_at: row.taken_at }] : []
 	);
 }
+
+/** This person's photos whose bytes the server refused: they wait for a retry, and the sync control says so. */
+export function refusedUploadsOf(db: LocalDb, userId: string): Promise<PhotoUploadRow[]> {
+	return photoUploadTable(db)
+		.where('state')
+		.equals('refused')
+		.filter((upload) => upload.user_id === userId)
+		.toArray();
+}
