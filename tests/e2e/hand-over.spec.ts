@@ -1,7 +1,10 @@
 import { hallDate } from '../../src/lib/domain/hall-time';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { expect, signIn, test, waitForServiceWorkerControl, zh, type Page } from './fixtures';
+import { localServiceRoleKey } from '../../supabase/local/config';
 import { E2E_GATEWAY_URL } from './ports';
+import { izh, reportFromHome, uniquePlace } from './support/incidents';
+import { cameraJpeg } from './support/photos';
 import { serverRecord } from './support/server-view';
 
 // A shared tablet changes hands at the end of a shift. What one person did must reach the server under their name,
@@ -136,4 +139,67 @@ test('hand-over: unsent work uploads under its author while the next person work
 	// What the next person does is theirs.
 	await openTicket(page, 'H703');
 	await expect(page.getByTestId('record-first-responder')).toHaveText(NEXT.name);
+});
+
+test('hand-over: a colleague’s photos taken offline go up under their name too, then their session ends', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(150_000);
+	const author = { email: 'zhaoli@demo.hall', userId: 'unknown' };
+	await signIn(page, author.email);
+	await waitForServiceWorkerControl(page);
+	author.userId = await page.evaluate(
+		() =>
+			(JSON.parse(localStorage.getItem('hall-assist.auth') ?? '{}') as { user?: { id: string } }).user?.id ??
+			''
+	);
+
+	// Offline, an incident with a photo; then the shift ends and the tablet changes hands.
+	await context.setOffline(true);
+	await reportFromHome(page, {
+		category: izh['incident.category.equipment'],
+		severity: izh['incident.severity.4'],
+		place: uniquePlace('自助服务区'),
+		description: '自助打印机卡纸'
+	});
+	await page.getByTestId('photo-gallery-input').setInputFiles({
+		name: 'IMG_0003.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await cameraJpeg(page)
+	});
+	await expect(page.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
+	await page.getByTestId('incident-submit').click();
+	await page.goto('/');
+	await page.getByTestId('sign-out').click();
+	await page.getByTestId('hand-over-confirm').click();
+	await expect(page).toHaveURL(/\/login$/);
+
+	await context.setOffline(false);
+	await signIn(page, 'yangfan@station.demo.hall');
+	// The photo goes up under its author's parked session, and only then does that session end.
+	const uploaded = async () =>
+		page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('hall-assist');
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(new Error(String(request.error)));
+			});
+			const rows = await new Promise<{ state: string; object_path: string }[]>((resolve) => {
+				const all = db.transaction('photo_uploads').objectStore('photo_uploads').getAll();
+				all.onsuccess = () => resolve(all.result as { state: string; object_path: string }[]);
+			});
+			db.close();
+			return rows.filter((row) => row.state === 'uploaded').map((row) => row.object_path);
+		});
+	await expect.poll(uploaded, { timeout: 60_000 }).toHaveLength(1);
+	const [objectPath] = await uploaded();
+	const stored = await page.request.get(
+		`${E2E_GATEWAY_URL}/storage/v1/object/authenticated/photos/${objectPath}`,
+		{ headers: { apikey: localServiceRoleKey, Authorization: `Bearer ${localServiceRoleKey}` } }
+	);
+	expect(stored.status()).toBe(200);
+	await expect
+		.poll(async () => (await deviceContents(page)).storageKeys, { timeout: 30_000 })
+		.not.toContain(`hall-assist.parked.${author.userId}`);
 });

@@ -1,3 +1,4 @@
+import type { GoTrueClient } from '@supabase/auth-js';
 import { StorageApiError, StorageClient } from '@supabase/storage-js';
 import { PHOTO_BUCKET, PHOTO_CONTENT_TYPE } from '$lib/domain/photo';
 import { withSessionToken } from './auth-rpc-client';
@@ -10,15 +11,20 @@ import { supabaseAnonKey, supabaseUrl } from './config';
  * own, imported on demand: only screens with photos and the upload queue load it.
  */
 
-let client: StorageClient | undefined;
+const clients = new WeakMap<GoTrueClient, StorageClient>();
 
-function storage(): StorageClient {
-	const base = new URL(supabaseUrl.endsWith('/') ? supabaseUrl : `${supabaseUrl}/`);
-	client ??= new StorageClient(
-		new URL('storage/v1', base).href,
-		{ apikey: supabaseAnonKey },
-		withSessionToken(supabase().auth, supabaseAnonKey)
-	);
+/** Storage under a session: the signed-in person's, or a parked colleague's for their own photos (hand-over). */
+function storage(auth: GoTrueClient = supabase().auth): StorageClient {
+	let client = clients.get(auth);
+	if (!client) {
+		const base = new URL(supabaseUrl.endsWith('/') ? supabaseUrl : `${supabaseUrl}/`);
+		client = new StorageClient(
+			new URL('storage/v1', base).href,
+			{ apikey: supabaseAnonKey },
+			withSessionToken(auth, supabaseAnonKey)
+		);
+		clients.set(auth, client);
+	}
 	return client;
 }
 
@@ -29,17 +35,25 @@ export type UploadOutcome =
 	| { ok: false; retry: false; refusal: 'too_large' | 'bad_type' | 'forbidden' | 'refused'; message: string };
 
 /** Uploads a photo's JPEG at its object path with upsert, so an upload repeated after any failure stays one object. */
-export async function uploadPhoto(objectPath: string, blob: Blob): Promise<UploadOutcome> {
-	let error: unknown;
-	try {
-		({ error } = await storage()
-			.from(PHOTO_BUCKET)
-			.upload(objectPath, blob, { upsert: true, contentType: PHOTO_CONTENT_TYPE }));
-	} catch (thrown) {
-		error = thrown;
-	}
-	if (!error) return { ok: true };
-	return outcomeOf(error);
+export function uploadPhoto(objectPath: string, blob: Blob): Promise<UploadOutcome> {
+	return photoUploaderFor()(objectPath, blob);
+}
+
+/** uploadPhoto under the given session: a parked colleague's photos go up under their own name. */
+export function photoUploaderFor(
+	auth?: GoTrueClient
+): (objectPath: string, blob: Blob) => Promise<UploadOutcome> {
+	return async (objectPath, blob) => {
+		let error: unknown;
+		try {
+			({ error } = await storage(auth)
+				.from(PHOTO_BUCKET)
+				.upload(objectPath, blob, { upsert: true, contentType: PHOTO_CONTENT_TYPE }));
+		} catch (thrown) {
+			error = thrown;
+		}
+		return error ? outcomeOf(error) : { ok: true };
+	};
 }
 
 /** Storage answers 400 with the real status in `statusCode`; 5xx, network failures and token trouble are retried. */

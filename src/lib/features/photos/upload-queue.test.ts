@@ -14,7 +14,7 @@ import { reportOp } from '$lib/local/incidents/ops';
 import { LocalWriteError } from '$lib/local/write-error';
 import { acknowledge } from '$lib/sync/outbox-steps';
 import { STAFF } from '../../../../tests/support/fake-server';
-import { retryUpload, uploadPass } from './upload-queue';
+import { hasUploadsToDo, retryUpload, uploadPass } from './upload-queue';
 
 let databases = 0;
 
@@ -213,6 +213,27 @@ describe('the upload queue', () => {
 		expect(await photos.of(db).get(photo.id)).toBeUndefined();
 		expect(await photoBlobTable(db).get(photo.id)).toBeUndefined();
 		expect(await photoUploadTable(db).get(photo.id)).toBeUndefined();
+	});
+});
+
+describe('hasUploadsToDo (when a parked colleague’s session may end)', () => {
+	it('counts photos waiting for their backoff, not those uploaded or whose attach the server refused', async () => {
+		const db = await device();
+		await incidentWithPhotos(db, [draft()]);
+		await serverAnswers(db);
+		let now = 1_000_000;
+		const failing = storage({ ok: false, retry: true, message: 'fetch failed' });
+		await uploadPass(db, { userId: STAFF.user_id, upload: failing.upload, now: () => now });
+		// Waiting out its backoff: the session must stay for the next try.
+		expect(await hasUploadsToDo(db, STAFF.user_id)).toBe(true);
+		now += 10 * 60_000;
+		await uploadPass(db, { userId: STAFF.user_id, upload: storage().upload, now: () => now });
+		expect(await hasUploadsToDo(db, STAFF.user_id)).toBe(false);
+
+		// A photo whose attach was refused can go nowhere until its author decides: it does not hold the session.
+		await incidentWithPhotos(db, [draft()]);
+		await serverAnswers(db, (entry) => entry.type === 'photo.attach');
+		expect(await hasUploadsToDo(db, STAFF.user_id)).toBe(false);
 	});
 });
 

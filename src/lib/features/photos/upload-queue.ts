@@ -56,6 +56,19 @@ export async function hasWaitingUploads(db: LocalDb, userId: string): Promise<bo
 	return waiting > 0;
 }
 
+/**
+ * Whether any of the user's photos can still go up, now or after its backoff: those whose attach op the server
+ * refused wait for their author's decision, and do not count.
+ */
+export async function hasUploadsToDo(db: LocalDb, userId: string): Promise<boolean> {
+	return (await uploadsToDo(db, userId)) > 0;
+}
+
+/** How many of the user's photos can still go up: their unsent work, as their queued ops are. */
+export async function uploadsToDo(db: LocalDb, userId: string): Promise<number> {
+	return (await dueUploads(db, userId, Number.POSITIVE_INFINITY)).length;
+}
+
 /** One pass of the queue; the caller makes sure only one runs at a time. */
 export async function uploadPass(db: LocalDb, options: UploadPassOptions): Promise<UploadPassResult> {
 	const now = options.now ?? Date.now;

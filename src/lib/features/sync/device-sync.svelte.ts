@@ -133,10 +133,15 @@ class DeviceSync implements SignOutGuard {
 		await this.syncNow();
 	}
 
-	/** This user's unsent and refused work, once the running push (if any) has finished. */
+	/** This user's unsent (ops and photos) and refused work, once the running push (if any) has finished. */
 	async workOf(userId: string, db: LocalDb = localDb()): Promise<WorkOnDevice> {
 		await this.#engine?.whenIdle();
-		return workOf(db, userId);
+		const [work, photos] = await Promise.all([
+			workOf(db, userId),
+			import('../photos/upload-queue').then(({ uploadsToDo }) => uploadsToDo(db, userId))
+		]);
+		// Photos not up yet are unsent work too: a hand-over parks the session so they still go up under its name.
+		return { ...work, pending: work.pending + photos };
 	}
 
 	/** At sign-out or hand-over: stop, and leave nothing of the hall's data for the next person on this device. */
@@ -182,7 +187,8 @@ class DeviceSync implements SignOutGuard {
 				backend: supabaseBackend(() => parkedClient(userId)),
 				userId,
 				pushOnly: true,
-				onDrained: release,
+				// Their ops are on the server; their photos' bytes go up too before the session ends.
+				onDrained: () => void this.#parkedDrained(db, userId, release),
 				onStatus: (status) => {
 					if (status.failure === 'unauthorized') release();
 				}
@@ -219,6 +225,32 @@ class DeviceSync implements SignOutGuard {
 		})()
 			.catch((error: unknown) => console.warn('photo uploads paused; the next sync tries again', error))
 			.finally(() => (this.#photoPass = null));
+	}
+
+	/** Parked colleagues whose photo pass is under way: one at a time each. */
+	#parkedPasses = new Set<string>();
+
+	/**
+	 * A parked colleague's queue is empty: their photos waiting on this device upload under their own session, which
+	 * ends once none can go up any more (a refused one stays their unsent work, for them to see at their next
+	 * sign-in). Uploads
+	 * that failed for now wait for the parked engine's next cycle, which asks again.
+	 */
+	async #parkedDrained(db: LocalDb, userId: string, release: () => void): Promise<void> {
+		if (this.#parkedPasses.has(userId)) return;
+		this.#parkedPasses.add(userId);
+		try {
+			const { hasUploadsToDo, uploadPass } = await import('../photos/upload-queue');
+			if (await hasUploadsToDo(db, userId)) {
+				const { photoUploaderFor } = await import('$lib/backend/photo-storage');
+				await uploadPass(db, { userId, upload: photoUploaderFor(parkedClient(userId).auth) });
+			}
+			if (!(await hasUploadsToDo(db, userId))) release();
+		} catch (error) {
+			console.warn('a colleague’s photo uploads paused; their next cycle tries again', error);
+		} finally {
+			this.#parkedPasses.delete(userId);
+		}
 	}
 
 	/** Asked once per app start after sign-in: without it, the browser may evict unsynced work under storage pressure. */
