@@ -10,7 +10,8 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: !!process.env['CI'],
 	retries: 0,
-	timeout: 30_000,
+	// Signing in, the first sync and a service worker on a shared 2-core machine: a budget per test, not a goal.
+	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {

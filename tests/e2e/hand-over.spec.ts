@@ -3,7 +3,7 @@ import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { expect, signIn, test, waitForServiceWorkerControl, zh, type Page } from './fixtures';
 import { localServiceRoleKey } from '../../supabase/local/config';
 import { E2E_GATEWAY_URL } from './ports';
-import { izh, reportFromHome, uniquePlace } from './support/incidents';
+import { expectStatus, izh, reportFromHome, uniquePlace } from './support/incidents';
 import { cameraJpeg } from './support/photos';
 import { serverRecord } from './support/server-view';
 
@@ -170,6 +170,7 @@ test('hand-over: a colleague’s photos taken offline go up under their name too
 	});
 	await expect(page.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
 	await page.getByTestId('incident-submit').click();
+	await expectStatus(page, 'reported');
 	await page.goto('/');
 	await page.getByTestId('sign-out').click();
 	await page.getByTestId('hand-over-confirm').click();
