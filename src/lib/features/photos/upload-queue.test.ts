@@ -14,7 +14,7 @@ import { reportOp } from '$lib/local/incidents/ops';
 import { LocalWriteError } from '$lib/local/write-error';
 import { acknowledge } from '$lib/sync/outbox-steps';
 import { STAFF } from '../../../../tests/support/fake-server';
-import { hasUploadsToDo, retryUpload, uploadPass } from './upload-queue';
+import { hasUploadsToDo, retryUpload, sweepUploadedBlobs, uploadPass } from './upload-queue';
 
 let databases = 0;
 
@@ -234,6 +234,24 @@ describe('hasUploadsToDo (when a parked colleague’s session may end)', () => {
 		await incidentWithPhotos(db, [draft()]);
 		await serverAnswers(db, (entry) => entry.type === 'photo.attach');
 		expect(await hasUploadsToDo(db, STAFF.user_id)).toBe(false);
+	});
+});
+
+describe('sweepUploadedBlobs', () => {
+	it('drops uploaded bytes after 30 days, all of them on a device low on storage, never bytes not yet up', async () => {
+		const db = await device();
+		const [old, recent, waiting] = [draft(), draft(), draft()];
+		await incidentWithPhotos(db, [old, recent, waiting]);
+		const day = 86_400_000;
+		const now = Date.parse('2026-12-01T08:00:00Z');
+		await photoBlobTable(db).update(old.id, { uploaded_at: new Date(now - 31 * day).toISOString() });
+		await photoBlobTable(db).update(recent.id, { uploaded_at: new Date(now - 2 * day).toISOString() });
+		const left = async () => (await photoBlobTable(db).toCollection().primaryKeys()).sort();
+
+		expect(await sweepUploadedBlobs(db, now)).toBe(1);
+		expect(await left()).toEqual([recent.id, waiting.id].sort());
+		expect(await sweepUploadedBlobs(db, now, true)).toBe(1);
+		expect(await left()).toEqual([waiting.id]);
 	});
 });
 

@@ -127,8 +127,11 @@ export async function retryUpload(db: LocalDb, photoId: string): Promise<void> {
 	});
 }
 
-/** Bytes uploaded more than `days` ago leave the device: the photo is then shown by signed URL when online. */
-export async function sweepUploadedBlobs(db: LocalDb, now: number, days = 30): Promise<number> {
-	const before = new Date(now - days * 86_400_000).toISOString();
+/**
+ * Bytes uploaded more than 30 days ago leave the device: the photo is then shown by signed URL when online. On a
+ * device low on storage every uploaded photo's bytes go at once, so the room is kept for work not yet sent.
+ */
+export async function sweepUploadedBlobs(db: LocalDb, now: number, lowOnStorage = false): Promise<number> {
+	const before = new Date(lowOnStorage ? now + 1 : now - 30 * 86_400_000).toISOString();
 	return photoBlobTable(db).where('uploaded_at').below(before).delete();
 }

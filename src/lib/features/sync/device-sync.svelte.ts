@@ -215,8 +215,11 @@ class DeviceSync implements SignOutGuard {
 	#uploadPhotos(db: LocalDb, generation: number, userId: string): void {
 		if (this.#photoPass || generation !== this.#generation) return;
 		this.#photoPass = (async () => {
-			const { hasWaitingUploads, uploadPass, sweepUploadedBlobs } = await import('../photos/upload-queue');
-			await sweepUploadedBlobs(db, Date.now());
+			const [{ hasWaitingUploads, uploadPass, sweepUploadedBlobs }, { storageLevel }] = await Promise.all([
+				import('../photos/upload-queue'),
+				import('../photos/storage-estimate')
+			]);
+			await sweepUploadedBlobs(db, Date.now(), (await storageLevel())?.low ?? false);
 			// Supabase Storage's client loads only when a photo waits for it.
 			if (!(await hasWaitingUploads(db, userId))) return;
 			const { uploadPhoto } = await import('$lib/backend/photo-storage');
