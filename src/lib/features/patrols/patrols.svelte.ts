@@ -86,6 +86,16 @@ export async function findCheckpoint(id: string): Promise<CheckpointRow | undefi
 	return loadCheckpoint(localDb(), id);
 }
 
+/**
+ * The running round a scanned poster opens straight into (its checklist), or null when the checkpoint's own page
+ * must answer instead: no round running, or a checkpoint this device does not have or that is retired.
+ */
+export async function roundForPoster(checkpointId: string): Promise<string | null> {
+	const db = localDb();
+	const [round, checkpoint] = await Promise.all([myRunningRound(db), loadCheckpoint(db, checkpointId)]);
+	return round && checkpoint && checkpoint.retired_at === null ? round.id : null;
+}
+
 export const saveCheckpoint = (draft: CheckpointDraft) => writes.saveCheckpoint(localDb(), draft);
 export const moveCheckpoint = (id: string, step: -1 | 1) => writes.moveCheckpoint(localDb(), id, step);
 export const retireCheckpoint = (id: string) => writes.retireCheckpoint(localDb(), id);
