@@ -1,6 +1,12 @@
 import { expect, phoneContext, signIn, test, waitForServiceWorkerControl, zh } from './fixtures';
-import { writeModulesSequenceVideo } from './support/fake-camera';
-import { openPatrols, patrolZh, qrModules, STATION_CHECKPOINTS } from './support/patrols';
+import { writeModulesSequenceVideo, writeQrVideo } from './support/fake-camera';
+import {
+	CENTER_FIRST_CHECKPOINT,
+	openPatrols,
+	patrolZh,
+	qrModules,
+	STATION_CHECKPOINTS
+} from './support/patrols';
 import { waitUntilSynced } from './support/prechecks';
 
 // A patrol round walked offline with the camera: the station's manager prints the posters, a colleague's phone
@@ -142,4 +148,25 @@ test('on a new device the plan form fills in when the plan arrives, and never ov
 		}
 		await context.close();
 	}
+});
+
+test('inside a running round, a poster scanned on the staff scan screen opens its checklist in the round', async ({
+	baseURL,
+	launchCamera
+}) => {
+	test.setTimeout(120_000);
+	const poster = `${baseURL}/patrols/checkpoint/${CENTER_FIRST_CHECKPOINT}`;
+	const camera = await launchCamera({ video: await writeQrVideo(poster), grantPermission: true });
+	const page = await (await phoneContext(camera, baseURL)).newPage();
+	await signIn(page, 'guopeng@demo.hall');
+	await waitUntilSynced(page);
+	await openPatrols(page);
+	await page.getByTestId('patrol-start').click();
+	await expect(page.getByTestId('round-progress')).toBeVisible();
+	const round = page.url();
+
+	await page.goto('/tickets/scan');
+	await expect(page.getByTestId('checklist')).toBeVisible({ timeout: 30_000 });
+	expect(page.url().split('?')[0]).toBe(round.split('?')[0]);
+	await expect(page.getByTestId('checklist').getByRole('heading', { level: 2 })).toHaveText('取号区');
 });
