@@ -18,7 +18,10 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 /** The check character of 17 characters, computed here independently of the app's code (GB 32100-2015). */
 function checkCharacter(first17: string): string {
-	const sum = [...first17].reduce((total, char, index) => total + CHARS.indexOf(char) * (WEIGHTS[index] ?? 0), 0);
+	const sum = [...first17].reduce(
+		(total, char, index) => total + CHARS.indexOf(char) * (WEIGHTS[index] ?? 0),
+		0
+	);
 	return CHARS.charAt((31 - (sum % 31)) % 31);
 }
 
@@ -126,7 +129,9 @@ afterAll(async () => {
 });
 
 async function enterprise(id: string) {
-	const { rows } = await db.query<Record<string, unknown>>('select * from app.enterprises where id = $1', [id]);
+	const { rows } = await db.query<Record<string, unknown>>('select * from app.enterprises where id = $1', [
+		id
+	]);
 	return rows[0];
 }
 
@@ -156,7 +161,11 @@ describe('the credit code', () => {
 
 	it.each([
 		['too short', () => freshCode().slice(0, 17), '18 characters (it has 17)'],
-		['an I among the organisation code', () => `${freshCode().slice(0, 10)}I${freshCode().slice(11)}`, 'character 11 "I"'],
+		[
+			'an I among the organisation code',
+			() => `${freshCode().slice(0, 10)}I${freshCode().slice(11)}`,
+			'character 11 "I"'
+		],
 		['a letter in the division', () => `9112A105${freshCode().slice(8)}`, 'character 5 "A"'],
 		['0 as the registration authority', () => `0${freshCode().slice(1)}`, 'character 1 "0"'],
 		['lower case', () => `${freshCode().slice(0, 8)}a${freshCode().slice(9)}`, 'character 9 "a"']
@@ -240,7 +249,9 @@ describe('enterprise.save', () => {
 		const created = (await enterprise(save.payload.id))?.['created_at'];
 		const archivedAt = new Date().toISOString();
 		expect(
-			await push(manager, [{ ...save, op_id: randomUUID(), payload: { ...save.payload, archived_at: archivedAt } }])
+			await push(manager, [
+				{ ...save, op_id: randomUUID(), payload: { ...save.payload, archived_at: archivedAt } }
+			])
 		).toMatchObject(applied);
 		expect((await enterprise(save.payload.id))?.['archived_at']).toEqual(new Date(archivedAt));
 		expect(
@@ -290,9 +301,7 @@ describe('who may write what', () => {
 		const id = await centerEnterprise();
 		const contact = saveContact(id);
 		const note = noteOn(id);
-		expect(
-			await push(assist, [saveEnterprise(), saveProject(id, assistId), contact, note])
-		).toMatchObject([
+		expect(await push(assist, [saveEnterprise(), saveProject(id, assistId), contact, note])).toMatchObject([
 			{ status: 'rejected', code: 'forbidden' },
 			{ status: 'rejected', code: 'forbidden' },
 			{ status: 'applied' },
@@ -316,14 +325,20 @@ describe('who may write what', () => {
 		const removedAt = new Date().toISOString();
 		expect(
 			await push(manager, [
-				{ ...contact, op_id: randomUUID(), payload: { ...contact.payload, phone: null, removed_at: removedAt } }
+				{
+					...contact,
+					op_id: randomUUID(),
+					payload: { ...contact.payload, phone: null, removed_at: removedAt }
+				}
 			])
 		).toMatchObject(applied);
 		const { rows } = await db.query(
 			'select phone, removed_at, created_by_name from app.enterprise_contacts where id = $1',
 			[contact.payload.id]
 		);
-		expect(rows).toEqual([{ phone: null, removed_at: new Date(removedAt), created_by_name: staff.assist.name }]);
+		expect(rows).toEqual([
+			{ phone: null, removed_at: new Date(removedAt), created_by_name: staff.assist.name }
+		]);
 	});
 
 	it('a manager saves a project: the steward’s name is the server’s; a steward of another hall is not found', async () => {
@@ -396,7 +411,9 @@ describe('hall isolation', () => {
 			saveProject(id, stationAssistId),
 			noteOn(id)
 		]);
-		expect(results).toMatchObject(Array.from({ length: 5 }, () => ({ status: 'rejected', code: 'not_found' })));
+		expect(results).toMatchObject(
+			Array.from({ length: 5 }, () => ({ status: 'rejected', code: 'not_found' }))
+		);
 		expect((await enterprise(id))?.['hall_id']).toBe(center);
 	});
 });

@@ -68,9 +68,13 @@ describe('staff_directory', () => {
 		expect(added.rows).toMatchObject([{ display_name: '新同事', post: 'assist', active: true }]);
 		const id = added.rows[0]?.['id'];
 
-		await db.query(`update app.staff set display_name = '新同事（已改名）', post = 'intake' where id = $1`, [id]);
+		await db.query(`update app.staff set display_name = '新同事（已改名）', post = 'intake' where id = $1`, [
+			id
+		]);
 		const renamed = await directory(assist, added.cursor);
-		expect(renamed.rows).toMatchObject([{ id, display_name: '新同事（已改名）', post: 'intake', active: true }]);
+		expect(renamed.rows).toMatchObject([
+			{ id, display_name: '新同事（已改名）', post: 'intake', active: true }
+		]);
 
 		await db.query('update app.staff set active = false where id = $1', [id]);
 		const left = await directory(assist, renamed.cursor);
@@ -79,17 +83,19 @@ describe('staff_directory', () => {
 
 	it('a change to a staff row that a picker does not show writes no new version', async () => {
 		const assistId = await staffIdOf(db, staff.assist.userId);
-		const { rows: before } = await db.query('select version from app.staff_directory where id = $1', [assistId]);
+		const { rows: before } = await db.query('select version from app.staff_directory where id = $1', [
+			assistId
+		]);
 		await db.query('update app.staff set is_demo = is_demo where id = $1', [assistId]);
 		await db.query('update app.staff set display_name = display_name where id = $1', [assistId]);
-		const { rows: after } = await db.query('select version from app.staff_directory where id = $1', [assistId]);
+		const { rows: after } = await db.query('select version from app.staff_directory where id = $1', [
+			assistId
+		]);
 		expect(after).toEqual(before);
 	});
 
 	it('no device can write it: the area has no op types, and the tables refuse the API roles', async () => {
-		const { rows } = await db.query(
-			`select count(*)::int as ops from app.op_types where area = 'staff'`
-		);
+		const { rows } = await db.query(`select count(*)::int as ops from app.op_types where area = 'staff'`);
 		expect(rows[0]).toEqual({ ops: 0 });
 		const { rows: privileges } = await db.query<{ writer: boolean; caller: boolean }>(
 			`select has_table_privilege('app_writer', 'app.staff_directory', 'insert, update, delete') as writer,
