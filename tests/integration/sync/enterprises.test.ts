@@ -417,3 +417,65 @@ describe('hall isolation', () => {
 		expect((await enterprise(id))?.['hall_id']).toBe(center);
 	});
 });
+
+describe('the demo data (supabase/seed-enterprises.sql)', () => {
+	it('about 20 enterprises of the center and 3 of the station, each with 1–2 contacts, all demo', async () => {
+		const { rows } = await db.query<{ hall_id: string; enterprises: number; contacts: number[] }>(
+			`select e.hall_id, count(*)::int as enterprises,
+			        array_agg((select count(*)::int from app.enterprise_contacts c where c.enterprise_id = e.id)) as contacts
+			 from app.enterprises e where e.is_demo group by e.hall_id order by e.hall_id`
+		);
+		expect(rows.map((row) => [row.hall_id, row.enterprises])).toEqual([
+			[center, 20],
+			[station, 3]
+		]);
+		expect(rows.flatMap((row) => row.contacts).every((count) => count >= 1 && count <= 2)).toBe(true);
+	});
+
+	it('shows every traffic light, a running visit, a far one and one without position, and every kind of follow-up', async () => {
+		// The visit plan of src/lib/domain/visit-plan.ts, restated: due N days after the last check-in's hall day, or
+		// after the hall day of created_at when never visited.
+		const { rows: lights } = await db.query<{ light: string }>(
+			`select distinct case
+			   when e.archived_at is not null then 'archived'
+			   when e.visit_every_days is null then 'none'
+			   when due < app.hall_day(now()) then 'overdue'
+			   when due <= app.hall_day(now()) + 6 then 'due_soon'
+			   else 'on_plan' end as light
+			 from app.enterprises e,
+			   lateral (select coalesce((select max(app.hall_day(v.check_in_at)) from app.visits v where v.enterprise_id = e.id),
+			     app.hall_day(e.created_at)) + coalesce(e.visit_every_days, 0) as due) d
+			 where e.is_demo and e.hall_id = $1`,
+			[center]
+		);
+		expect(lights.map((row) => row.light).sort()).toEqual([
+			'archived',
+			'due_soon',
+			'none',
+			'on_plan',
+			'overdue'
+		]);
+		const { rows: visits } = await db.query<{ running: number; no_position: number }>(
+			`select count(*) filter (where v.check_out_at is null)::int as running,
+			        count(*) filter (where v.check_in_geo <> 'fix')::int as no_position
+			 from app.visits v join app.enterprises e on e.id = v.enterprise_id where e.is_demo`
+		);
+		expect(visits[0]?.running).toBeGreaterThan(0);
+		expect(visits[0]?.no_position).toBeGreaterThan(0);
+		const { rows: follow } = await db.query<{ state: string }>(
+			`select distinct case
+			   when f.status in ('done', 'cannot_solve') then f.status::text
+			   when f.due_on < app.hall_day(now()) then 'overdue'
+			   when f.due_on = app.hall_day(now()) then 'due_today'
+			   else 'open' end as state
+			 from app.follow_ups f join app.enterprises e on e.id = f.enterprise_id where e.is_demo`
+		);
+		expect(follow.map((row) => row.state).sort()).toEqual([
+			'cannot_solve',
+			'done',
+			'due_today',
+			'open',
+			'overdue'
+		]);
+	});
+});
