@@ -1,5 +1,6 @@
 import { checkCreditCode, normaliseCreditCode } from '$lib/domain/credit-code';
 import { isPlainText } from '$lib/domain/text';
+import type { ImportRowInput } from '$lib/features/enterprises/enterprises.svelte';
 import { yieldToMain } from '$lib/sync/yield-to-main';
 import type { SourceRow } from './locate-rows';
 import { IMPORT_RULES, streetCodeOf } from './rules';
@@ -16,7 +17,7 @@ export type RowProblem =
 	| { kind: 'codeCharacter'; position: number; character: string }
 	| { kind: 'codeCheck'; expected: string }
 	| { kind: 'codeTwice'; otherRows: number[] }
-	| { kind: 'codeExists'; name: string }
+	| { kind: 'codeExists'; id: string; name: string }
 	| { kind: 'exampleRow' }
 	| { kind: 'streetMissing' }
 	| { kind: 'streetUnknown'; value: string }
@@ -24,15 +25,11 @@ export type RowProblem =
 	| { kind: 'industryLength'; length: number; max: number }
 	| { kind: 'visitEvery'; value: string; min: number; max: number };
 
-/** A good row, as it will be saved. */
-export interface EnterpriseDraft {
-	name: string;
-	credit_code: string;
-	street_code: string;
-	address: string | null;
-	industry: string | null;
-	visit_every_days: number | null;
-}
+/** A good row, as importEnterprises takes it. */
+export type EnterpriseDraft = ImportRowInput;
+
+/** The hall's enterprises on the device, by credit code. */
+export type ExistingCodes = ReadonlyMap<string, { id: string; name: string }>;
 
 export interface CheckedRow {
 	row: number;
@@ -139,12 +136,12 @@ function checkRow(source: SourceRow): {
 /**
  * Checks every row as the server would, plus what only the whole file shows: the same code on two rows (both are
  * reported and neither is imported, since nobody can tell which one is right) and a code the hall already has
- * (`existing`: code → that enterprise's name, from the device). Works in slices that yield to the main thread, so
+ * (`existing`, from the device). Works in slices that yield to the main thread, so
  * 5,000 rows never freeze the screen; `onProgress` hears how many rows are done.
  */
 export async function checkRows(
 	rows: readonly SourceRow[],
-	existing: ReadonlyMap<string, string>,
+	existing: ExistingCodes,
 	onProgress?: (done: number) => void
 ): Promise<CheckedRow[]> {
 	const checked: { row: CheckedRow; code: string | null; draft: EnterpriseDraft }[] = [];
@@ -154,8 +151,8 @@ export async function checkRows(
 		for (const source of rows.slice(start, start + CHECK_SLICE)) {
 			const { problems, code, draft } = checkRow(source);
 			if (code !== null) {
-				const existingName = existing.get(code);
-				if (existingName !== undefined) problems.push({ kind: 'codeExists', name: existingName });
+				const holder = existing.get(code);
+				if (holder) problems.push({ kind: 'codeExists', id: holder.id, name: holder.name });
 				const seen = rowsOfCode.get(code);
 				if (seen) seen.push(source.row);
 				else rowsOfCode.set(code, [source.row]);

@@ -1,8 +1,8 @@
-import { checkRows, type CheckedRow, type EnterpriseDraft } from './check-rows';
+import { checkRows, type CheckedRow, type EnterpriseDraft, type ExistingCodes } from './check-rows';
 import { locateRows } from './locate-rows';
 import { readImportFile, type FileFailure, type ImportFile } from './read-file';
 
-export type { CheckedRow, EnterpriseDraft, RowProblem } from './check-rows';
+export type { CheckedRow, EnterpriseDraft, ExistingCodes, RowProblem } from './check-rows';
 export type { FileFailure, ImportFile } from './read-file';
 export { MAX_ROWS } from './format';
 
@@ -22,11 +22,11 @@ export type Preview =
 /**
  * Reads and checks an enterprise file on the device (docs/VISITS.md, "Import"): the whole file refused with one
  * reason, or every filled-in row either good (ready to save) or bad with everything wrong with it. `existing` is
- * the hall's enterprises on the device, credit code → name. Never throws for a bad file.
+ * the hall's enterprises on the device, by credit code. Never throws for a bad file.
  */
 export async function previewEnterpriseFile(
 	file: ImportFile,
-	existing: ReadonlyMap<string, string>,
+	existing: ExistingCodes,
 	onProgress?: (done: number, count: number) => void
 ): Promise<Preview> {
 	const read = await readImportFile(file);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { previewEnterpriseFile, type Preview, type RowProblem } from './index';
+import { previewEnterpriseFile, type ExistingCodes, type Preview, type RowProblem } from './index';
 import { templateCsv } from './template';
 import { csvFile, goodRows, HEADER, validCode, xlsxFile } from './test-files';
 
-const NONE = new Map<string, string>();
+const NONE: ExistingCodes = new Map();
+const HOLDER_ID = '0190e000-0000-7000-8000-000000000001';
 
 function ok(preview: Preview): Extract<Preview, { ok: true }> {
 	if (!preview.ok) throw new Error(`expected rows, got the failure ${JSON.stringify(preview.failure)}`);
@@ -105,13 +106,13 @@ describe('previewEnterpriseFile', () => {
 				row({ code: c }),
 				row({ code: a })
 			]),
-			new Map([[c, '天津既有企业有限公司']])
+			new Map([[c, { id: HOLDER_ID, name: '天津既有企业有限公司' }]])
 		);
 		expect(ok(preview).good.map((entry) => entry.draft.credit_code)).toEqual([b]);
 		expect(problemsByRow(preview)).toEqual({
 			2: [{ kind: 'codeTwice', otherRows: [4, 6] }],
 			4: [{ kind: 'codeTwice', otherRows: [2, 6] }],
-			5: [{ kind: 'codeExists', name: '天津既有企业有限公司' }],
+			5: [{ kind: 'codeExists', id: HOLDER_ID, name: '天津既有企业有限公司' }],
 			6: [{ kind: 'codeTwice', otherRows: [2, 4] }]
 		});
 	});
