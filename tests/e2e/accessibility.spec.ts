@@ -258,6 +258,20 @@ const VISITS: Record<string, Visit> = {
 		await page.goto('/patrols/log');
 		await expect(page.getByTestId('log-window').first()).toBeVisible();
 	},
+	'/enterprises/import': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto('/enterprises/import');
+		// A file with a good row and a bad one: the preview, its report and the import button.
+		await page.getByTestId('enterprise-import-file').setInputFiles({
+			name: 'enterprises.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				'企业名称,统一社会信用代码,所属街道\r\n天津无障碍检查有限公司,91120105MA06A1B2CW,望海楼街道\r\n,123,和平街道\r\n'
+			)
+		});
+		await expect(page.getByTestId('enterprise-import-bad-row')).toBeVisible();
+		await expect(page.getByTestId('enterprise-import-submit')).toBeVisible();
+	},
 	[ERROR_ROUTE]: async (page) => {
 		await page.goto('/no-such-page');
 		await expect(page.getByRole('heading', { name: zh['error.notFound'] })).toBeVisible();
