@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enterpriseMessages } from '$lib/features/enterprises/messages';
-import { draftProblems, draftToSave, EMPTY_DRAFT, type EnterpriseDraft } from './enterprise-draft';
+import { draftProblems, draftToInput, EMPTY_DRAFT, type EnterpriseDraft } from './enterprise-draft';
 
 // The enterprise screens load the pack before any of them runs this.
 beforeAll(() => enterpriseMessages.load());
@@ -8,7 +8,6 @@ beforeAll(() => enterpriseMessages.load());
 /** A valid code: its 18th character is the check character GB 32100-2015 gives for the first 17. */
 const VALID = '91120105MA05K8XW3P';
 const ID = '0190d000-0000-7000-8000-000000000001';
-const AT = '2026-12-01T02:00:00.000Z';
 
 const draft = (fields: Partial<EnterpriseDraft> = {}): EnterpriseDraft => ({
 	...EMPTY_DRAFT,
@@ -65,30 +64,34 @@ describe('the enterprise form’s checks', () => {
 	});
 });
 
-describe('the payload saved from the form', () => {
-	it('normalises the code, trims the text and turns empty fields into nulls', () => {
-		const saved = draftToSave(
-			draft({ credit_code: VALID.toLowerCase(), address: '  ', latitude: '39.16', longitude: '117.2' }),
-			ID,
-			AT,
+describe('what the form saves', () => {
+	it('normalises the code, trims the text, parses the numbers and turns empty fields into nulls', () => {
+		const input = draftToInput(
+			draft({
+				name: ' 示例公司 ',
+				credit_code: VALID.toLowerCase(),
+				address: '  ',
+				latitude: '39.16',
+				longitude: '117,2',
+				visit_every_days: '30'
+			}),
 			null
 		);
-		expect(saved).toMatchObject({
-			id: ID,
+		expect(input).toEqual({
+			id: null,
+			name: '示例公司',
 			credit_code: VALID,
+			street_code: '120105002',
 			address: null,
-			industry: null,
 			latitude: 39.16,
 			longitude: 117.2,
-			visit_every_days: null,
-			archived_at: null,
-			saved_at: AT
+			industry: null,
+			visit_every_days: 30,
+			archived: false
 		});
 	});
 
-	it('keeps the first archiving time while the enterprise stays archived', () => {
-		const earlier = '2026-11-01T00:00:00.000Z';
-		expect(draftToSave(draft({ archived: true }), ID, AT, earlier).archived_at).toBe(earlier);
-		expect(draftToSave(draft({ archived: true }), ID, AT, null).archived_at).toBe(AT);
+	it('keeps the enterprise’s id and the archive box', () => {
+		expect(draftToInput(draft({ archived: true }), ID)).toMatchObject({ id: ID, archived: true });
 	});
 });

@@ -1,13 +1,9 @@
 import { checkCreditCode, normaliseCreditCode } from '$lib/domain/credit-code';
-import {
-	ENTERPRISE_LIMITS,
-	STREET_CODES,
-	type EnterpriseRow,
-	type SaveEnterprise
-} from '$lib/domain/enterprise';
+import { ENTERPRISE_LIMITS, STREET_CODES, type EnterpriseRow } from '$lib/domain/enterprise';
 import { isLatitude, isLongitude } from '$lib/domain/geo';
 import { hasVisibleText } from '$lib/domain/text';
 import { te } from '$lib/features/enterprises/messages';
+import type { EnterpriseInput } from '$lib/local/enterprises/writes';
 import { creditCodeMessage } from './credit-code-message';
 
 /** The enterprise form as typed: every field a string, so nothing a person typed is ever dropped or reformatted. */
@@ -106,29 +102,18 @@ export function draftProblems(draft: EnterpriseDraft): DraftProblems {
 	return problems;
 }
 
-/**
- * The op's payload from a draft without problems. `archivedAt` keeps an archived enterprise's first archiving
- * time when it stays archived.
- */
-export function draftToSave(
-	draft: EnterpriseDraft,
-	id: string,
-	savedAt: string,
-	archivedAt: string | null
-): SaveEnterprise {
-	const latitude = draft.latitude.trim() === '' ? null : numberOf(draft.latitude);
-	const longitude = draft.longitude.trim() === '' ? null : numberOf(draft.longitude);
+/** What the device's write takes, from a draft without problems: numbers parsed, blanks as null. */
+export function draftToInput(draft: EnterpriseDraft, id: string | null): EnterpriseInput {
 	return {
 		id,
 		name: draft.name.trim(),
 		credit_code: normaliseCreditCode(draft.credit_code),
 		street_code: draft.street_code,
 		address: optional(draft.address),
-		latitude,
-		longitude,
+		latitude: draft.latitude.trim() === '' ? null : numberOf(draft.latitude),
+		longitude: draft.longitude.trim() === '' ? null : numberOf(draft.longitude),
 		industry: optional(draft.industry),
 		visit_every_days: draft.visit_every_days.trim() === '' ? null : numberOf(draft.visit_every_days),
-		archived_at: draft.archived ? (archivedAt ?? savedAt) : null,
-		saved_at: savedAt
+		archived: draft.archived
 	};
 }

@@ -1,5 +1,6 @@
 import { session } from '$lib/backend';
 import { te, type EnterpriseMessageKey } from '$lib/features/enterprises/messages';
+import { EnterpriseRefusedError, type EnterpriseRefusal } from '$lib/local/enterprises/writes';
 import { LocalWriteError, type LocalWriteReason } from '$lib/local/write-error';
 
 export type WriteResult<T> =
@@ -23,9 +24,27 @@ export async function attemptWrite<T>(write: () => Promise<T>): Promise<WriteRes
 		if (error instanceof LocalWriteError) {
 			return { ok: false, message: te(MESSAGES[error.reason]), fields: error.fields };
 		}
+		if (error instanceof EnterpriseRefusedError) {
+			const field = error.refusal.reason === 'duplicate_code' ? ['credit_code'] : [];
+			return { ok: false, message: refusalMessage(error.refusal), fields: field };
+		}
 		// Unexpected (storage full, IndexedDB gone): still words a person can act on.
 		console.error(error);
 		return { ok: false, message: te('enterprise.write.failed'), fields: [] };
+	}
+}
+
+/** Why the device refused an enterprise write, in the person's words. */
+export function refusalMessage(refusal: EnterpriseRefusal): string {
+	switch (refusal.reason) {
+		case 'managers_only':
+			return te('enterprise.managersOnly');
+		case 'duplicate_code':
+			return te('enterprise.form.duplicateCode', { name: refusal.enterprise?.name ?? refusal.credit_code });
+		case 'steward':
+			return te('enterprise.projects.stewardGone');
+		default:
+			return te('enterprise.write.notFound');
 	}
 }
 

@@ -46,13 +46,3 @@ export function followUpRefusalMessage(refusal: FollowUpRefusal): string {
 	}
 	return tv(`followUp.refusal.${refusal.reason}`);
 }
-
-/** Open ones first, overdue first among them, then by due date; closed ones last, newest closing first. */
-export function byUrgency(a: FollowUpRow, b: FollowUpRow, today: string): number {
-	const rank = (f: FollowUpRow): number =>
-		({ overdue: 0, today: 1, later: 2, closed: 3 })[dueStanding(f, today)];
-	const ranked = rank(a) - rank(b);
-	if (ranked !== 0) return ranked;
-	if (rank(a) === 3) return (b.closed_at ?? '').localeCompare(a.closed_at ?? '');
-	return a.due_on.localeCompare(b.due_on) || a.opened_at.localeCompare(b.opened_at);
-}

@@ -14,6 +14,8 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 		'This enterprise is not on this device. It may not have synced yet; try again online.',
 	'enterprise.pending': 'Waiting to sync',
 	'enterprise.refused': 'Refused by the server',
+	'enterprise.refusedSave':
+		'The server refused a change to this enterprise (the sync panel says why); this shows what the server has.',
 	'enterprise.archived': 'Archived',
 	'enterprise.managersOnly': 'Only managers can add or edit enterprises.',
 
@@ -34,6 +36,7 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'enterprise.list.filterAll': 'All',
 	'enterprise.list.filterOverdue': 'Visit overdue',
 	'enterprise.list.filterDueSoon': 'Due soon',
+	'enterprise.list.filterArchived': 'Archived',
 	'enterprise.list.filterMine': 'Mine',
 	'enterprise.list.count': '{count} in all',
 	'enterprise.list.empty': 'No enterprise matches.',
@@ -107,6 +110,7 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'enterprise.projects.nameRequired': 'Enter the project’s name.',
 	'enterprise.projects.stewardRequired': 'Choose a steward.',
 	'enterprise.projects.milestoneRequired': 'Name the milestone.',
+	'enterprise.projects.stewardGone': 'The steward is no longer on the hall’s staff list; choose another.',
 	'enterprise.projects.tooManyMilestones': 'At most {max} milestones.',
 	'enterprise.stage.planning': 'Planning',
 	'enterprise.stage.approval': 'Approval',

@@ -11,6 +11,7 @@ export const zhCN = {
 	'enterprise.notFound': '本机没有这家企业。可能尚未同步，请联网后稍候再试。',
 	'enterprise.pending': '待同步',
 	'enterprise.refused': '服务器未接受',
+	'enterprise.refusedSave': '服务器未接受对这家企业的修改，原因见同步面板；这里显示的是服务器上的内容。',
 	'enterprise.archived': '已归档',
 	'enterprise.managersOnly': '只有管理人员可以新增或编辑企业。',
 
@@ -31,6 +32,7 @@ export const zhCN = {
 	'enterprise.list.filterAll': '全部',
 	'enterprise.list.filterOverdue': '走访逾期',
 	'enterprise.list.filterDueSoon': '即将到期',
+	'enterprise.list.filterArchived': '已归档',
 	'enterprise.list.filterMine': '我的',
 	'enterprise.list.count': '共 {count} 家',
 	'enterprise.list.empty': '没有符合条件的企业。',
@@ -102,6 +104,7 @@ export const zhCN = {
 	'enterprise.projects.nameRequired': '请填写项目名称。',
 	'enterprise.projects.stewardRequired': '请选择负责人。',
 	'enterprise.projects.milestoneRequired': '请填写节点名称。',
+	'enterprise.projects.stewardGone': '负责人已不在本厅的人员名单中，请另选一位。',
 	'enterprise.projects.tooManyMilestones': '最多 {max} 个节点。',
 	'enterprise.stage.planning': '谋划',
 	'enterprise.stage.approval': '审批',

@@ -91,6 +91,9 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'visit.write.notFound': 'This record is not on this device, so it cannot be saved.',
 	'visit.write.failed': 'Saving failed; try again. Nothing you typed is lost.',
 	'visit.write.notAuthor': 'Only the visit’s author can change it.',
+	'visit.write.staffGone': 'A chosen colleague is no longer on the hall’s staff list; choose another.',
+	'visit.write.companionIsAuthor': 'Do not choose yourself as a colleague along.',
+	'visit.write.timelineFull': 'This follow-up’s history is full (200 entries); nothing more can be added.',
 	'visit.write.fixBelow': 'A few fields need changes, see below each. Nothing you typed is lost.',
 
 	'visit.review.heading': 'Visit review',
