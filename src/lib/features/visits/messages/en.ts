@@ -14,6 +14,9 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'visit.pending': 'Waiting to sync',
 	'visit.refused': 'Refused by the server',
 
+	'visit.refusedSave':
+		'The server refused a save of this visit (the sync panel says why); this shows what the server has.',
+
 	'visit.kind.onsite': 'On site',
 	'visit.kind.stationed': 'Stationed',
 	'visit.kind.project': 'Project follow-up',

@@ -11,6 +11,8 @@ export const zhCN = {
 	'visit.pending': '待同步',
 	'visit.refused': '服务器未接受',
 
+	'visit.refusedSave': '服务器未接受这次走访的保存，原因见同步面板；这里显示的是服务器上的内容。',
+
 	'visit.kind.onsite': '上门',
 	'visit.kind.stationed': '驻点',
 	'visit.kind.project': '项目跟踪',
