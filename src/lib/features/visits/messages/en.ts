@@ -124,6 +124,8 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'followUp.listPageTitle': 'Follow-ups - Hall Assist',
 	'followUp.detailPageTitle': 'Follow-up - Hall Assist',
 	'followUp.backList': 'Back to the follow-ups',
+	'followUp.refusedStep':
+		'The server refused a step of this follow-up (the sync panel says why); this shows what the server has.',
 	'followUp.notFound': 'This follow-up is not on this device. It may not have synced yet; try again online.',
 
 	'followUp.status.open': 'To do',

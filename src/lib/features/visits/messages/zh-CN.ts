@@ -120,6 +120,7 @@ export const zhCN = {
 	'followUp.listPageTitle': '跟踪事项 - 综窗助手',
 	'followUp.detailPageTitle': '跟踪事项详情 - 综窗助手',
 	'followUp.backList': '返回跟踪事项',
+	'followUp.refusedStep': '服务器未接受这条事项的某一步，原因见同步面板；这里显示的是服务器上的内容。',
 	'followUp.notFound': '本机没有这条跟踪事项。可能尚未同步，请联网后稍候再试。',
 
 	'followUp.status.open': '待办理',
