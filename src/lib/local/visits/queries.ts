@@ -187,7 +187,13 @@ export async function loadFollowUp(db: LocalDb, id: string, today: string): Prom
 			.filter((entry) => entry.type.startsWith('follow_up.') && entry.touches.includes(id))
 			.flatMap((entry) => entry.touches)
 	);
-	events.sort((a, b) => Date.parse(a.occurred_at) - Date.parse(b.occurred_at) || a.id.localeCompare(b.id));
+	// The opening first whatever the clocks say (a colleague's device may run behind the opener's).
+	events.sort(
+		(a, b) =>
+			Number(b.kind === 'opened') - Number(a.kind === 'opened') ||
+			Date.parse(a.occurred_at) - Date.parse(b.occurred_at) ||
+			a.id.localeCompare(b.id)
+	);
 	const entry = followUpEntry(followUp, names, pending, today);
 	return {
 		...entry,
