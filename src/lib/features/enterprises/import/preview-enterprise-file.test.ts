@@ -250,6 +250,10 @@ describe('previewEnterpriseFile', () => {
 			ok: false,
 			failure: { kind: 'unsupported' }
 		});
+		expect(await previewEnterpriseFile({ name: '名单.XLS', bytes }, NONE)).toEqual({
+			ok: false,
+			failure: { kind: 'oldExcel' }
+		});
 		const broken = await previewEnterpriseFile({ name: 'list.xlsx', bytes }, NONE);
 		expect(broken).toMatchObject({ ok: false, failure: { kind: 'unreadable' } });
 		const gbk = new Uint8Array([0xc6, 0xf3, 0xd2, 0xb5, 0xc3, 0xfb, 0xb3, 0xc6]); // 企业名称 in GBK

@@ -26,6 +26,7 @@ const PROBLEMS: RowProblem[] = [
 
 const FAILURES: FileFailure[] = [
 	{ kind: 'unsupported' },
+	{ kind: 'oldExcel' },
 	{ kind: 'tooBig', maxMegabytes: 10 },
 	{ kind: 'notUtf8' },
 	{ kind: 'unreadable', reason: 'end of central directory record signature not found' },

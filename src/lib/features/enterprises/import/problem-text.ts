@@ -53,6 +53,7 @@ export function problemText(problem: RowProblem): string {
 export function failureText(failure: FileFailure): string {
 	switch (failure.kind) {
 		case 'unsupported':
+		case 'oldExcel':
 		case 'notUtf8':
 		case 'empty':
 		case 'noRows':

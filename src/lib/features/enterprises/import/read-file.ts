@@ -8,6 +8,7 @@ export type { Table };
 /** Why a whole file is refused before any row is looked at; the screen says each in words (messages). */
 export type FileFailure =
 	| { kind: 'unsupported' }
+	| { kind: 'oldExcel' }
 	| { kind: 'tooBig'; maxMegabytes: number }
 	| { kind: 'notUtf8' }
 	| { kind: 'unreadable'; reason: string }
@@ -30,6 +31,8 @@ export type ImportFile = File | { name: string; bytes: Uint8Array };
 export async function readImportFile(file: ImportFile): Promise<ReadResult> {
 	const name = file.name.toLowerCase();
 	const isCsv = name.endsWith('.csv');
+	// Excel 97–2003 (.xls, or WPS's .et) is a different format read-excel-file cannot open: say how to convert it.
+	if (/\.(xls|et)$/.test(name)) return { ok: false, failure: { kind: 'oldExcel' } };
 	if (!isCsv && !name.endsWith('.xlsx')) return { ok: false, failure: { kind: 'unsupported' } };
 	const size = file instanceof Blob ? file.size : file.bytes.byteLength;
 	if (size > MAX_BYTES) {

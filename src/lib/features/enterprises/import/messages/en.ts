@@ -16,6 +16,8 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 
 	'enterpriseImport.failure.unsupported':
 		'Only .xlsx and .csv files are supported. Use "Save as" in Excel to save one of them.',
+	'enterpriseImport.failure.oldExcel':
+		'This is an old Excel (.xls) file. In Excel or WPS use "Save as" → Excel Workbook (.xlsx), then choose that.',
 	'enterpriseImport.failure.tooBig': 'The file is too large (at most {max} MB).',
 	'enterpriseImport.failure.notUtf8':
 		'The CSV file is not UTF-8. In Excel use "Save as" → "CSV UTF-8 (Comma delimited)", or choose the .xlsx file.',

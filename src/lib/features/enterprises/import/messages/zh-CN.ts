@@ -13,6 +13,8 @@ export const zhCN = {
 	'enterpriseImport.checking': '正在检查：{done} / {count} 行',
 
 	'enterpriseImport.failure.unsupported': '只支持 .xlsx 和 .csv 文件。请在 Excel 中“另存为”其中一种格式。',
+	'enterpriseImport.failure.oldExcel':
+		'这是旧版 Excel（.xls）文件。请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再选择。',
 	'enterpriseImport.failure.tooBig': '文件过大（最大 {max} MB）。',
 	'enterpriseImport.failure.notUtf8':
 		'CSV 文件不是 UTF-8 编码。请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接选择 .xlsx 文件。',
