@@ -261,6 +261,7 @@ const VISITS: Record<string, Visit> = {
 	'/enterprises/import': async (page) => {
 		await signIn(page, 'manager@demo.hall');
 		await page.goto('/enterprises/import');
+		await expect(page.getByTestId('enterprise-import-file')).toBeEnabled();
 		// A file with a good row and a bad one: the preview, its report and the import button.
 		await page.getByTestId('enterprise-import-file').setInputFiles({
 			name: 'enterprises.csv',

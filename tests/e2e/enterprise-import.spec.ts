@@ -31,6 +31,8 @@ async function openImport(page: Page): Promise<void> {
 	await page.goto('/enterprises');
 	await page.getByTestId('enterprise-import').click();
 	await expect(page.getByRole('heading', { level: 1, name: izh['enterpriseImport.heading'] })).toBeVisible();
+	// Enabled once the hall's codes on the device are read (a code it has is a problem of its row).
+	await expect(page.getByTestId('enterprise-import-file')).toBeEnabled();
 }
 
 const badRow = (page: Page, row: number) =>
