@@ -245,6 +245,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.patrol_round.finish': 'Finish patrol round',
 
 	// ─── Enterprise visits: the home's entry (visits) ───
+	'visits.followUpsEntry': 'Follow-ups',
 	'visits.homeEntry': 'Enterprise visits',
 
 	// ─── Enterprises and visits: sync panel (enterprises, visits) ───

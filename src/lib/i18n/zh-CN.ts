@@ -234,6 +234,7 @@ export const zhCN = {
 	'sync.op.patrol_round.finish': '结束巡查',
 
 	// ─── Enterprise visits: the home's entry (visits) ───
+	'visits.followUpsEntry': '跟踪事项',
 	'visits.homeEntry': '企业走访',
 
 	// ─── Enterprises and visits: sync panel (enterprises, visits) ───
