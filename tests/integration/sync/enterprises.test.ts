@@ -348,7 +348,7 @@ describe('who may write what', () => {
 			{ status: 'applied' },
 			{ status: 'rejected', code: 'not_found' }
 		]);
-		const { rows } = await db.query(
+		const { rows } = await db.query<{ stage: string; steward_name: string; milestones: unknown[] }>(
 			'select stage, steward_name, milestones from app.enterprise_projects where id = $1',
 			[project.payload.id]
 		);
