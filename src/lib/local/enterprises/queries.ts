@@ -21,6 +21,14 @@ import {
 import { followUps, visits } from '../visits/tables';
 import { enterpriseContacts, enterpriseNotes, enterpriseProjects, enterprises } from './tables';
 
+/** The op types whose refusals an enterprise's page lists: they all touch the enterprise's id. */
+const ENTERPRISE_OP_TYPES = [
+	'enterprise.save',
+	'enterprise_contact.save',
+	'enterprise_project.save',
+	'enterprise.note'
+];
+
 /** The reads behind the enterprise screens, as plain async functions (live.svelte.ts makes them live). */
 
 export interface EnterpriseListEntry {
@@ -48,7 +56,7 @@ export interface EnterpriseDetail extends EnterpriseListEntry {
 	followUps: FollowUpEntry[];
 	/** Rows of this page still waiting for the server. */
 	pendingIds: Set<string>;
-	/** Saves of this enterprise the server refused, still in the sync panel. */
+	/** Saves of this enterprise, its contacts, projects and notes the server refused, still in the sync panel. */
 	refused: RefusedOp[];
 }
 
@@ -124,7 +132,7 @@ export async function loadEnterprise(
 		followUps.of(db).where('enterprise_id').equals(id).toArray(),
 		actorOf(db),
 		pendingIds(db),
-		refusedOps(db, id, ['enterprise.save'])
+		refusedOps(db, id, ENTERPRISE_OP_TYPES)
 	]);
 	const names = new Map([[id, enterprise]]);
 	const mine =
