@@ -227,7 +227,8 @@ begin
 					or (v #>> '{}') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') then
 		perform app.reject('validation', format('%s must be a list of at most %s ids.', field, max_count));
 	end if;
-	if (select count(*) <> count(distinct (v #>> '{}')::uuid) from jsonb_array_elements(given) v) then
+	-- Compared as sent, as the device's schema compares them.
+	if (select count(*) <> count(distinct v #>> '{}') from jsonb_array_elements(given) v) then
 		perform app.reject('validation', format('%s must not name anyone twice.', field));
 	end if;
 	return array(select (v #>> '{}')::uuid from jsonb_array_elements(given) with ordinality e (v, n) order by n);
@@ -369,13 +370,14 @@ begin
 		if project.id is null then
 			perform app.reject('not_found', format('Project %s does not exist in your hall.', project_id));
 		end if;
+		-- Not `validation`: the payload alone cannot show it (the device checks it against its rows when writing).
 		if project.enterprise_id <> enterprise_id then
-			perform app.reject('validation', format('Project %s (%s) is another enterprise''s project.', project_id,
+			perform app.reject('conflict', format('Project %s (%s) is another enterprise''s project.', project_id,
 				project.name));
 		end if;
 	end if;
 	if caller.id = any (companion_ids) then
-		perform app.reject('validation', 'The author of a visit is not one of its companions.');
+		perform app.reject('conflict', 'The author of a visit is not one of its companions.');
 	end if;
 	-- Staff of the hall, active or not: a colleague may have left while the visit was offline.
 	select string_agg(c::text, ', ') into unknown_companions from unnest(companion_ids) c
@@ -403,8 +405,12 @@ $$;
 
 -- ─── Follow-ups ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Refuses a due date outside the opening's hall day … 365 days after it (validation). */
-create function app.require_due_date_fits(due_on date, opened_at timestamptz)
+/**
+ * Refuses a due date outside the opening's hall day … 365 days after it: `validation` when the opening is in the
+ * same payload (follow_up.open, whose schema checks it too), `conflict` when it is the stored follow-up's (a due
+ * date change: the payload alone cannot show it).
+ */
+create function app.require_due_date_fits(due_on date, opened_at timestamptz, code text)
 returns void
 language plpgsql
 stable
@@ -414,7 +420,7 @@ declare
 	opened date := app.hall_day(opened_at);
 begin
 	if due_on < opened or due_on > opened + app.visit_limit('dueWithinDays') then
-		perform app.reject('validation', format('due_on (%s) must be from the opening day %s to %s days after it (%s).',
+		perform app.reject(code, format('due_on (%s) must be from the opening day %s to %s days after it (%s).',
 			due_on, opened, app.visit_limit('dueWithinDays'), opened + app.visit_limit('dueWithinDays')));
 	end if;
 end;
@@ -439,7 +445,7 @@ declare
 	owner_name text;
 	visit app.visits;
 begin
-	perform app.require_due_date_fits(due_on, opened_at);
+	perform app.require_due_date_fits(due_on, opened_at, 'validation');
 	perform app.next_version(caller.hall_id);
 	perform app.require_visit_id_free(caller, 'follow-up', follow_up_id);
 	perform app.require_visit_id_free(caller, 'follow-up event', event_id);
@@ -453,7 +459,7 @@ begin
 			perform app.reject('not_found', format('Visit %s does not exist in your hall.', visit_id));
 		end if;
 		if visit.enterprise_id <> enterprise_id then
-			perform app.reject('validation', format('Visit %s is a visit to another enterprise.', visit_id));
+			perform app.reject('conflict', format('Visit %s is a visit to another enterprise.', visit_id));
 		end if;
 		if (select count(*) from app.follow_ups f where f.visit_id = opening.visit_id)
 				>= app.visit_limit('demands') then
@@ -592,7 +598,7 @@ begin
 		end if;
 	end if;
 	if action = 'due' then
-		perform app.require_due_date_fits(due_on, follow_up.opened_at);
+		perform app.require_due_date_fits(due_on, follow_up.opened_at, 'conflict');
 	end if;
 
 	update app.follow_ups f set

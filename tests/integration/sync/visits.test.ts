@@ -284,14 +284,16 @@ describe('visit.save', () => {
 			saveVisit(enterpriseId, { check_out_geo: 'unavailable' }),
 			saveVisit(enterpriseId, { kind: 'project' }),
 			saveVisit(enterpriseId, { check_in_latitude: 91 }),
-			saveVisit(enterpriseId, { companion_ids: [intakeId] })
+			saveVisit(enterpriseId, { companion_ids: [assistId, assistId] })
 		]);
 		expect(results).toMatchObject(
 			Array.from({ length: 7 }, () => ({ status: 'rejected', code: 'validation' }))
 		);
 	});
 
-	it('a project names a project of the visit’s own enterprise (validation), of the hall (not_found)', async () => {
+	// What the payload alone cannot show is not `validation` (the device checks it against its own rows when writing):
+	// another enterprise's project and the author among the companions are conflicts with the stored rows.
+	it('a project of another enterprise and the author as a companion are conflicts; another hall’s rows not found', async () => {
 		const mine = await newEnterprise();
 		const other = await newEnterprise();
 		const station = await newEnterprise(stationManager, stationAssistId);
@@ -299,13 +301,15 @@ describe('visit.save', () => {
 			await push(intake, [
 				saveVisit(mine.id, { kind: 'project', project_id: mine.projectId }),
 				saveVisit(mine.id, { kind: 'project', project_id: other.projectId }),
+				saveVisit(mine.id, { companion_ids: [intakeId] }),
 				saveVisit(mine.id, { kind: 'project', project_id: station.projectId }),
 				saveVisit(station.id),
 				saveVisit(mine.id, { companion_ids: [stationAssistId] })
 			])
 		).toMatchObject([
 			{ status: 'applied' },
-			{ status: 'rejected', code: 'validation' },
+			{ status: 'rejected', code: 'conflict' },
+			{ status: 'rejected', code: 'conflict' },
 			{ status: 'rejected', code: 'not_found' },
 			{ status: 'rejected', code: 'not_found' },
 			{ status: 'rejected', code: 'not_found' }
@@ -388,6 +392,16 @@ describe('follow_up.open', () => {
 			{ status: 'rejected', code: 'validation' },
 			{ status: 'applied' },
 			{ status: 'rejected', code: 'validation' }
+		]);
+	});
+
+	it('a visit of another enterprise is a conflict', async () => {
+		const mine = await newEnterprise();
+		const other = await newEnterprise();
+		const visit = saveVisit(other.id);
+		expect(await push(intake, [visit])).toMatchObject(applied);
+		expect(await push(intake, [openFollowUp(mine.id, { visit_id: visit.payload.id })])).toMatchObject([
+			{ status: 'rejected', code: 'conflict' }
 		]);
 	});
 
@@ -532,7 +546,7 @@ describe('the order of the checks: stale, not allowed, person, fields', () => {
 		]);
 	});
 
-	it('the fields: a note for done, cannot and reopen; a new owner who is someone else, active in the hall; a due date within a year of opening', async () => {
+	it('the fields: a note for done, cannot and reopen; a new owner who is someone else, active in the hall; a due date within a year of opening (else a conflict with the stored opening)', async () => {
 		const id = await followUpIn('open');
 		const results = await push(manager, [
 			act(id, 'done', 'open', { note: '  ' }),
@@ -549,8 +563,8 @@ describe('the order of the checks: stale, not allowed, person, fields', () => {
 			'validation',
 			'validation',
 			'validation',
-			'validation',
-			'validation',
+			'conflict',
+			'conflict',
 			'forbidden', // start is the owner's alone: the person is checked before the stray due date
 			'not_found'
 		]);
