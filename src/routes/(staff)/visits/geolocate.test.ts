@@ -6,8 +6,8 @@ const ERROR_CODES = { PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 
 function fakeGeolocation(
 	answer: (success: PositionCallback, failure: PositionErrorCallback, options?: PositionOptions) => void
 ): Geolocation & { options: PositionOptions | undefined } {
-	const fake = {
-		options: undefined as PositionOptions | undefined,
+	const fake: Geolocation & { options: PositionOptions | undefined } = {
+		options: undefined,
 		getCurrentPosition(
 			success: PositionCallback,
 			failure?: PositionErrorCallback | null,
@@ -19,11 +19,11 @@ function fakeGeolocation(
 		watchPosition: () => 0,
 		clearWatch: () => {}
 	};
-	return fake as unknown as Geolocation & { options: PositionOptions | undefined };
+	return fake;
 }
 
 const failWith = (code: number) => (_: PositionCallback, failure: PositionErrorCallback) =>
-	failure({ code, message: '', ...ERROR_CODES } as GeolocationPositionError);
+	failure({ code, message: '', ...ERROR_CODES });
 
 afterEach(() => vi.useRealTimers());
 
