@@ -191,7 +191,7 @@ describe('a visit', () => {
 			fields: ['project_id']
 		});
 		await expect(saveVisit(db, checkIn({ companion_ids: [STAFF.staff_id] }))).rejects.toMatchObject({
-			refusal: { code: 'validation', reason: 'companion_is_author' }
+			refusal: { code: 'conflict', reason: 'companion_is_author' }
 		});
 		const { id } = await saveVisit(db, checkIn());
 		await visits.of(db).update(id, { staff_id: COLLEAGUE, staff_name: '李娜', version: 4 });

@@ -80,11 +80,12 @@ export type VisitRefusal =
 	| FollowUpRefusal
 	| { code: 'forbidden'; reason: 'author_only' }
 	| { code: 'not_found'; reason: 'enterprise' | 'project' | 'visit' | 'follow_up' | 'staff' }
+	| { code: 'validation'; reason: 'due_out_of_range' }
+	// The server's codes (app.op_visit_save, app.op_follow_up_open): these are conflicts there.
 	| {
-			code: 'validation';
-			reason: 'companion_is_author' | 'project_of_other_enterprise' | 'too_many_demands' | 'due_out_of_range';
-	  }
-	| { code: 'conflict'; reason: 'timeline_full' };
+			code: 'conflict';
+			reason: 'companion_is_author' | 'project_of_other_enterprise' | 'too_many_demands' | 'timeline_full';
+	  };
 
 /** What the device knows refused a write, before anything was stored. */
 export class VisitRefusedError extends Error {
@@ -145,16 +146,16 @@ async function checkVisitFacts(db: LocalDb, actor: Actor, input: VisitInput, id:
 		const project = await enterpriseProjects.of(db).get(input.project_id);
 		if (!project) refuse({ code: 'not_found', reason: 'project' });
 		if (project?.enterprise_id !== input.enterprise_id) {
-			refuse({ code: 'validation', reason: 'project_of_other_enterprise' });
+			refuse({ code: 'conflict', reason: 'project_of_other_enterprise' });
 		}
 	}
 	if (input.companion_ids.includes(actor.staff_id))
-		refuse({ code: 'validation', reason: 'companion_is_author' });
+		refuse({ code: 'conflict', reason: 'companion_is_author' });
 	await mustBePickable(db, input.companion_ids);
 	const demands = input.demands ?? [];
 	const opened = await followUps.of(db).where('visit_id').equals(id).count();
 	if (opened + demands.length > VISIT_LIMITS.demands)
-		refuse({ code: 'validation', reason: 'too_many_demands' });
+		refuse({ code: 'conflict', reason: 'too_many_demands' });
 	await mustBePickable(
 		db,
 		demands.map((demand) => demand.owner_id)
@@ -212,7 +213,7 @@ export async function openFollowUp(db: LocalDb, input: FollowUpInput): Promise<{
 			if (!visit || visit.enterprise_id !== input.enterprise_id)
 				refuse({ code: 'not_found', reason: 'visit' });
 			const opened = await followUps.of(db).where('visit_id').equals(input.visit_id).count();
-			if (opened >= VISIT_LIMITS.demands) refuse({ code: 'validation', reason: 'too_many_demands' });
+			if (opened >= VISIT_LIMITS.demands) refuse({ code: 'conflict', reason: 'too_many_demands' });
 		}
 		await mustBePickable(db, [input.owner_id]);
 		await enqueue(db, openFollowUpOp, payload, actor);
