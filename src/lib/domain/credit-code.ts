@@ -13,6 +13,9 @@ export const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13,
 
 export const CREDIT_CODE_LENGTH = 18;
 
+/** The code's shape without its check character's rule: authority, type, division (digits), the rest. */
+export const CREDIT_CODE_PATTERN = '^[1-9A-HJ-NP-RTUW-Y][0-9A-HJ-NP-RTUW-Y][0-9]{6}[0-9A-HJ-NP-RTUW-Y]{10}$';
+
 export type CreditCodeCheck =
 	| { ok: true; code: string }
 	| { ok: false; reason: 'length'; length: number }

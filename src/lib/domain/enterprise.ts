@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import { checkCreditCode, CREDIT_CODE_CHARS, normaliseCreditCode } from './credit-code';
-import { isLatitude, isLongitude } from './geo';
+import { checkCreditCode, CREDIT_CODE_CHARS, CREDIT_CODE_PATTERN } from './credit-code';
 import { PHONE_PATTERN } from './precheck';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
 import { visibleText } from './text';
@@ -87,15 +86,20 @@ const uuid = z.uuid();
 const hallDay = z.iso.date().check(fromYearOne);
 const phone = z.string().check(z.regex(new RegExp(PHONE_PATTERN)));
 const milestoneKey = z.string().check(z.regex(new RegExp(MILESTONE_KEY_PATTERN)));
-const latitude = z.float64().check(z.refine(isLatitude));
-const longitude = z.float64().check(z.refine(isLongitude));
+const latitude = z.float64().check(z.minimum(-90), z.maximum(90));
+const longitude = z.float64().check(z.minimum(-180), z.maximum(180));
 
-/** A valid code exactly as stored: already normalised (upper case, no spaces). */
-export const creditCode = z
-	.string()
-	.check(z.refine((code) => normaliseCreditCode(code) === code && checkCreditCode(code).ok));
+/**
+ * A valid code exactly as stored: already normalised (upper case, no spaces). The pattern says the shape (and lets
+ * generators of test payloads make candidates), the refinement the check character.
+ */
+export const creditCode = z.string().check(
+	z.regex(new RegExp(CREDIT_CODE_PATTERN)),
+	z.refine((code) => checkCreditCode(code).ok)
+);
 
-const streetCode = z.string().check(z.refine((code) => STREET_CODES.includes(code)));
+/** One of the district's street codes (a pattern, so test payload generators can make them). */
+const streetCode = z.string().check(z.regex(new RegExp(`^(${STREET_CODES.join('|')})$`)));
 
 /** One milestone of a project; `done_on` stays null until it is done. */
 export const milestone = z.strictObject({

@@ -13,18 +13,18 @@ import { enterpriseContacts, enterpriseNotes, enterpriseProjects, enterprises } 
 export const saveEnterpriseOp = defineOp('enterprise.save', saveEnterprise, {
 	apply: applySaveEnterprise,
 	// A new enterprise goes; a changed one comes back from the server.
-	discard: { undo: undoSave(enterprises) }
+	discard: { drop: enterprises, undo: undoSave(enterprises) }
 });
 
 export const saveContactOp = defineOp('enterprise_contact.save', saveEnterpriseContact, {
 	apply: applySaveContact,
-	discard: { undo: undoSave(enterpriseContacts) },
+	discard: { drop: enterpriseContacts, undo: undoSave(enterpriseContacts) },
 	touches: (payload) => [payload.id, payload.enterprise_id]
 });
 
 export const saveProjectOp = defineOp('enterprise_project.save', saveEnterpriseProject, {
 	apply: applySaveProject,
-	discard: { undo: undoSave(enterpriseProjects) },
+	discard: { drop: enterpriseProjects, undo: undoSave(enterpriseProjects) },
 	touches: (payload) => [payload.id, payload.enterprise_id]
 });
 

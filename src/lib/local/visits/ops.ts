@@ -10,19 +10,20 @@ import {
 	undoOpen,
 	undoSaveVisit
 } from './apply';
+import { followUps, visits } from './tables';
 
 /** The visit and follow-up op types: what each sends, does on the device, and what giving it up means. */
 
 export const saveVisitOp = defineOp('visit.save', saveVisit, {
 	apply: applySaveVisit,
 	// A new visit goes (its demands' openings are ops of their own); a changed one comes back from the server.
-	discard: { undo: undoSaveVisit }
+	discard: { drop: visits, undo: undoSaveVisit }
 });
 
 export const openFollowUpOp = defineOp('follow_up.open', openFollowUp, {
 	apply: applyOpen,
 	// The follow-up goes with its first timeline entry, neither of which the server has.
-	discard: { undo: undoOpen },
+	discard: { drop: followUps, undo: undoOpen },
 	touches: (payload) => [payload.id, payload.event_id]
 });
 
