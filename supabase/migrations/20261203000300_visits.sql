@@ -537,10 +537,23 @@ declare
 	by_managers boolean;
 	owner_name text;
 	manager boolean := caller.post = 'manager';
+	-- The payload schema's rules across fields, refused after the lifecycle's checks (the contract's order), or
+	-- first for a replay: a stored action is answered as stored only when the device could have sent it.
+	fields_problem text := case
+		when (action = 'reassign') <> (owner_id is not null) then
+			'A reassign names the new owner (owner_id), and only a reassign does.'
+		when (action = 'due') <> (due_on is not null) then
+			'A due date change names the new date (due_on), and only it does.'
+		when action in ('done', 'cannot', 'reopen') and coalesce(note, '') !~ '[^ \t\r\n]' then
+			format('A %s needs a note saying what was done or why.', action)
+	end;
 begin
 	perform app.next_version(caller.hall_id);
 	perform app.require_visit_id_free(caller, 'follow-up event', event_id);
 	if exists (select 1 from app.follow_up_events e where e.id = event_id) then
+		if fields_problem is not null then
+			perform app.reject('validation', fields_problem);
+		end if;
 		return; -- the same action sent again under a new op id: it is stored
 	end if;
 	follow_up := app.follow_up_for_change(follow_up_id);
@@ -576,14 +589,8 @@ begin
 	end if;
 
 	-- The fields (the payload schema's rules on the device).
-	if (action = 'reassign') <> (owner_id is not null) then
-		perform app.reject('validation', 'A reassign names the new owner (owner_id), and only a reassign does.');
-	end if;
-	if (action = 'due') <> (due_on is not null) then
-		perform app.reject('validation', 'A due date change names the new date (due_on), and only it does.');
-	end if;
-	if action in ('done', 'cannot', 'reopen') and coalesce(note, '') !~ '[^ \t\r\n]' then
-		perform app.reject('validation', format('A %s needs a note saying what was done or why.', action));
+	if fields_problem is not null then
+		perform app.reject('validation', fields_problem);
 	end if;
 	if action = 'cannot' and char_length(note) > app.visit_limit('reason') then
 		perform app.reject('validation', format('The reason is longer than %s characters.', app.visit_limit('reason')));

@@ -572,6 +572,19 @@ describe('the order of the checks: stale, not allowed, person, fields', () => {
 	});
 });
 
+describe('an action sent again', () => {
+	it('is stored once; a payload no device could send under a stored action’s id is still invalid', async () => {
+		const id = await followUpIn('open');
+		const start = act(id, 'start', 'open');
+		expect(await push(intake, [start])).toMatchObject(applied);
+		// Re-sent under a new op id after it was applied: the status moved on, and it is not stale but stored.
+		expect(await push(intake, [{ ...start, op_id: randomUUID() }])).toMatchObject(applied);
+		const forged = { ...start, op_id: randomUUID(), payload: { ...start.payload, owner_id: assistId } };
+		expect(await push(intake, [forged])).toMatchObject([{ status: 'rejected', code: 'validation' }]);
+		expect((await timeline(id)).map((entry) => entry.kind)).toEqual(['opened', 'started']);
+	});
+});
+
 describe('the timeline’s cap', () => {
 	it('a follow-up takes at most 200 entries: one more action or note is a conflict', async () => {
 		const id = await followUpIn('open');
