@@ -31,6 +31,11 @@ const KINDS = ['科技有限公司', '有限责任公司', '股份有限公司']
 const codeChar = (char: string): string => CREDIT_CODE_CHARS.charAt(parseInt(char, 36) % 31);
 
 export function enterprisesWorkload(): Workload {
+	/**
+	 * Enterprises and projects the run created: only these are changed (the demo data's are left alone: the run's
+	 * checks count other changed rows). Contacts and notes, new rows, go to any enterprise.
+	 */
+	const ofTheRun = new Set<string>();
 	/** Codes made per device, for the organisation code's running number. */
 	const made = new Map<number, number>();
 
@@ -48,7 +53,7 @@ export function enterprisesWorkload(): Workload {
 
 	async function create(device: WorkloadDevice): Promise<void> {
 		const placed = device.rng.chance(0.6);
-		await saveEnterprise(device.db, {
+		const { id } = await saveEnterprise(device.db, {
 			id: null,
 			name: name(device),
 			credit_code: freshCode(device),
@@ -62,6 +67,7 @@ export function enterprisesWorkload(): Workload {
 			visit_every_days: device.rng.pick([null, 14, 30, 90]),
 			archived: false
 		});
+		ofTheRun.add(id);
 	}
 
 	async function importSome(device: WorkloadDevice): Promise<void> {
@@ -73,19 +79,22 @@ export function enterprisesWorkload(): Workload {
 			industry: '批发零售',
 			visit_every_days: device.rng.pick([null, 30, 90])
 		}));
-		await importEnterprises(device.db, rows);
+		const { ids } = await importEnterprises(device.db, rows);
+		for (const id of ids) ofTheRun.add(id);
 	}
 
-	/** An enterprise on this device, the newest few most of the time. */
-	async function someEnterprise(device: WorkloadDevice) {
-		const all = await enterprises.of(device.db).toArray();
+	/** An enterprise on this device (of the run, to change it), the newest few most of the time. */
+	async function someEnterprise(device: WorkloadDevice, ofRunOnly = false) {
+		const all = (await enterprises.of(device.db).toArray()).filter(
+			(row) => !ofRunOnly || ofTheRun.has(row.id)
+		);
 		if (all.length === 0) return null;
 		all.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
 		return device.rng.pick(device.rng.chance(0.6) ? all.slice(0, 3) : all);
 	}
 
 	async function edit(device: WorkloadDevice): Promise<void> {
-		const row = await someEnterprise(device);
+		const row = await someEnterprise(device, true);
 		if (!row) return create(device);
 		await saveEnterprise(device.db, {
 			id: row.id,
@@ -106,10 +115,12 @@ export function enterprisesWorkload(): Workload {
 		const row = await someEnterprise(device);
 		const staff = await staffEntries(device.db);
 		if (!row || staff.length === 0) return create(device);
-		const existing = await enterpriseProjects.of(device.db).where('enterprise_id').equals(row.id).toArray();
+		const existing = (
+			await enterpriseProjects.of(device.db).where('enterprise_id').equals(row.id).toArray()
+		).filter((candidate) => ofTheRun.has(candidate.id));
 		const chosen = existing.length > 0 && device.rng.chance(0.6) ? device.rng.pick(existing) : null;
 		const today = hallDate();
-		await saveProject(device.db, {
+		const saved = await saveProject(device.db, {
 			id: chosen?.id ?? null,
 			enterprise_id: row.id,
 			name: chosen?.name ?? `${device.rng.pick(['新厂房', '智能产线', '研发中心'])}项目`,
@@ -126,6 +137,7 @@ export function enterprisesWorkload(): Workload {
 			],
 			archived: device.rng.chance(0.1)
 		});
+		ofTheRun.add(saved.id);
 	}
 
 	async function contact(device: WorkloadDevice): Promise<void> {

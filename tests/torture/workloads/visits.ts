@@ -28,6 +28,10 @@ import type { Workload, WorkloadDevice } from '../workload';
 const DEMANDS = ['协调用地指标', '办理施工许可咨询', '人才公寓申请', '协调停车位', '政策解读'];
 
 export function visitsWorkload(): Workload {
+	/** Every follow-up the run opened: only these are acted on (the run's checks count other changed rows). */
+	const ofTheRun = new Set<string>();
+	/** Every visit the run started: only these are checked out (a demo visit may still be running). */
+	const visitsOfTheRun = new Set<string>();
 	/** Which devices acted on each follow-up: with more than one, a refusal of a later one was meant. */
 	const actedBy = new Map<string, Set<number>>();
 
@@ -67,7 +71,7 @@ export function visitsWorkload(): Workload {
 				? device.rng.pick(projects)
 				: null;
 		const others = await colleagues(device);
-		await saveVisit(device.db, {
+		const { id } = await saveVisit(device.db, {
 			id: null,
 			enterprise_id: enterprise.id,
 			project_id: project?.id ?? null,
@@ -80,6 +84,7 @@ export function visitsWorkload(): Workload {
 			check_out: null,
 			summary: null
 		});
+		visitsOfTheRun.add(id);
 	}
 
 	async function checkOut(device: WorkloadDevice, visit: VisitRow): Promise<void> {
@@ -94,7 +99,7 @@ export function visitsWorkload(): Workload {
 						due_on: addDays(today, device.rng.int(0, 30))
 					}))
 				: [];
-		await saveVisit(device.db, {
+		const saved = await saveVisit(device.db, {
 			id: visit.id,
 			enterprise_id: visit.enterprise_id,
 			project_id: visit.project_id,
@@ -116,12 +121,13 @@ export function visitsWorkload(): Workload {
 			summary: device.rng.pick(['了解企业经营情况', '宣讲惠企政策', '现场解决办事难题']),
 			demands
 		});
+		for (const id of saved.followUpIds) ofTheRun.add(id);
 	}
 
 	/** My running visit, if any: checked out most of the time; else a new one. */
 	async function visit(device: WorkloadDevice): Promise<void> {
 		const mine = await visits.of(device.db).where('staff_id').equals(device.actor.staff_id).toArray();
-		const running = mine.filter((row) => row.check_out_at === null);
+		const running = mine.filter((row) => row.check_out_at === null && visitsOfTheRun.has(row.id));
 		if (running.length > 0 && device.rng.chance(0.8)) return checkOut(device, device.rng.pick(running));
 		return checkIn(device);
 	}
@@ -130,20 +136,25 @@ export function visitsWorkload(): Workload {
 		const all = await enterprises.of(device.db).toArray();
 		const staff = await staffEntries(device.db);
 		if (all.length === 0 || staff.length === 0) return;
-		await openFollowUp(device.db, {
+		const { id } = await openFollowUp(device.db, {
 			enterprise_id: device.rng.pick(all).id,
 			visit_id: null,
 			demand: device.rng.pick(DEMANDS),
 			owner_id: device.rng.pick(staff).id,
 			due_on: addDays(hallDate(), device.rng.int(0, 60))
 		});
+		ofTheRun.add(id);
 	}
 
-	/** A follow-up on this device, the newest few most of the time; none whose timeline nears the cap. */
+	/**
+	 * A follow-up of the run on this device (the demo data's are left alone), the newest few most of the time; none
+	 * whose timeline nears the cap.
+	 */
 	async function target(device: WorkloadDevice, actionable: boolean): Promise<FollowUpRow | null> {
 		const actor = { staff_id: device.actor.staff_id, manager: device.isManager };
-		const rows = (await followUps.of(device.db).toArray()).filter(
-			(row) => !actionable || allowedFollowUpActions(row, actor).length > 0
+		const rows = (await followUps.of(device.db).bulkGet([...ofTheRun])).filter(
+			(row): row is FollowUpRow =>
+				row !== undefined && (!actionable || allowedFollowUpActions(row, actor).length > 0)
 		);
 		if (rows.length === 0) return null;
 		rows.sort((a, b) => Date.parse(b.opened_at) - Date.parse(a.opened_at));
