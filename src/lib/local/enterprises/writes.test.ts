@@ -243,6 +243,15 @@ describe('applies', () => {
 			removed: false
 		});
 		await addEnterpriseNote(db, id, '首次走访前登记');
+		await saveProject(db, {
+			id: null,
+			enterprise_id: id,
+			name: '研发中心',
+			stage: 'planning',
+			steward_id: STAFF.staff_id,
+			milestones: [],
+			archived: false
+		});
 		const before = await snapshot(db);
 		await db.transaction('rw', db.writeTables, async () => {
 			await reapplyPending(db, registry, STAFF.user_id);
@@ -276,7 +285,8 @@ async function snapshot(db: LocalDb) {
 	return {
 		enterprises: await enterprises.of(db).toArray(),
 		contacts: await enterpriseContacts.of(db).toArray(),
-		notes: await enterpriseNotes.of(db).toArray()
+		notes: await enterpriseNotes.of(db).toArray(),
+		projects: await enterpriseProjects.of(db).toArray()
 	};
 }
 

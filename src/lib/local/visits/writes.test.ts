@@ -364,6 +364,12 @@ describe('follow-ups', () => {
 		});
 		await actOnFollowUp(db, { follow_up_id: id, action: 'reassign', owner_id: STAFF.staff_id });
 		await noteFollowUp(db, id, '已转交');
+		const visit = await saveVisit(
+			db,
+			checkIn({ demands: [{ demand: '办理环评咨询', owner_id: COLLEAGUE, due_on: addDays(TODAY, 3) }] })
+		);
+		const visitBefore = await visits.of(db).get(visit.id);
+		const openedBefore = await followUps.of(db).bulkGet(visit.followUpIds);
 		const before = { row: await followUps.of(db).get(id), events: await followUpEvents.of(db).toArray() };
 		await db.transaction('rw', db.writeTables, async () => {
 			await reapplyPending(db, registry, STAFF.user_id);
@@ -372,6 +378,8 @@ describe('follow-ups', () => {
 		expect({ row: await followUps.of(db).get(id), events: await followUpEvents.of(db).toArray() }).toEqual(
 			before
 		);
+		expect(await visits.of(db).get(visit.id)).toEqual(visitBefore);
+		expect(await followUps.of(db).bulkGet(visit.followUpIds)).toEqual(openedBefore);
 		// A pull brings it back as the server has it (the reassignment not arrived yet): the step applies again.
 		await db.transaction('rw', db.writeTables, async () => {
 			const pulled = before.row as FollowUpRow;
