@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { isLatitude, isLongitude } from './geo';
 import { hallDate } from './hall-time';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
 import { hasVisibleText, plainText, visibleText } from './text';
@@ -68,8 +67,8 @@ export const VISIT_RULES = { ...VISIT_LIMITS };
 
 const uuid = z.uuid();
 const hallDay = z.iso.date().check(fromYearOne);
-const latitude = z.float64().check(z.refine(isLatitude));
-const longitude = z.float64().check(z.refine(isLongitude));
+const latitude = z.float64().check(z.minimum(-90), z.maximum(90));
+const longitude = z.float64().check(z.minimum(-180), z.maximum(180));
 const accuracy = z.float64().check(z.minimum(0), z.maximum(VISIT_LIMITS.maxAccuracyMeters));
 
 /** The hall date `days` after `day` (both YYYY-MM-DD; calendar arithmetic, no time zone involved). */
