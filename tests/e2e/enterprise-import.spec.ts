@@ -87,6 +87,7 @@ test('a manager imports the good rows of a workbook, sees why the others are ref
 
 	await page.getByTestId('enterprise-import-submit').click();
 	await expect(page.getByTestId('enterprise-import-done')).toContainText('已导入 3 家企业', SAVED);
+	await expect(page.getByTestId('enterprise-import-open-list')).toBeVisible();
 
 	// The same workbook again: the hall has those codes now, so nothing of it is imported twice.
 	await page.getByTestId('enterprise-import-file').setInputFiles(payload(workbook, XLSX));
@@ -94,7 +95,7 @@ test('a manager imports the good rows of a workbook, sees why the others are ref
 	await expect(badRow(page, 3)).toContainText(`本厅已有此统一社会信用代码的企业：${name(1)}`);
 	await expect(page.getByTestId('enterprise-import-submit')).toHaveCount(0);
 
-	await page.getByTestId('enterprise-import-open-list').click();
+	await page.getByRole('link', { name: izh['enterpriseImport.back'] }).click();
 	await page.getByTestId('enterprise-search').fill(tag);
 	await expect(page.getByTestId('enterprise-row')).toHaveCount(3);
 	await waitUntilSynced(page);
