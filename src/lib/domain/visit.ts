@@ -80,6 +80,7 @@ export function addDays(day: string, days: number): string {
 
 /** Whether `due` may be a follow-up's due date when it was opened at `openedAt`: that hall day to 365 days after. */
 export function dueDateFits(due: string, openedAt: string): boolean {
+	if (Number.isNaN(Date.parse(openedAt))) return true; // opened_at's own check refuses it
 	const opened = hallDate(new Date(openedAt));
 	return due >= opened && due <= addDays(opened, VISIT_LIMITS.dueWithinDays);
 }
