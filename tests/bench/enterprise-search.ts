@@ -34,7 +34,7 @@ function syntheticEnterprises(): EnterpriseListEntry[] {
 				id: `0190d000-0000-7000-8000-${String(n + 1).padStart(12, '0')}`,
 				hall_id: hall,
 				name,
-				credit_code: validCode(n * 7919),
+				credit_code: validCode(n * 5_000_011),
 				street_code: '120105002'
 			},
 			street: '望海楼街道',
