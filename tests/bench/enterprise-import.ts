@@ -106,7 +106,13 @@ try {
 			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			buffer: Buffer.from(workbook.bytes)
 		});
-		await page.getByTestId('enterprise-import-submit').waitFor({ timeout: 120_000 });
+		await page
+			.getByTestId('enterprise-import-submit')
+			.waitFor({ timeout: 120_000 })
+			.catch(async (error: unknown) => {
+				console.error(`no preview; the screen says: ${await page.locator('main').innerText()}`);
+				throw error;
+			});
 		const previewMs = performance.now() - chosen;
 		const longestTaskMs = await page.evaluate(
 			() => (window as unknown as { longestTask: { ms: number } }).longestTask.ms
