@@ -34,7 +34,6 @@ import type {
 import { localDb } from '../registry';
 
 export { VisitRefusedError } from '$lib/local/visits/writes';
-export { locate } from './locate';
 export type {
 	DemandInput,
 	FollowUpDetail,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readPosition } from './geolocate';
+import { locate } from './locate';
 
 const ERROR_CODES = { PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as const;
 
@@ -32,7 +32,7 @@ describe('a check-in’s position', () => {
 		const geolocation = fakeGeolocation((success) =>
 			success({ coords: { latitude: 39.16, longitude: 117.2, accuracy: 12.6 } } as GeolocationPosition)
 		);
-		await expect(readPosition(geolocation)).resolves.toEqual({
+		await expect(locate(geolocation)).resolves.toEqual({
 			geo: 'fix',
 			latitude: 39.16,
 			longitude: 117.2,
@@ -45,7 +45,7 @@ describe('a check-in’s position', () => {
 		const geolocation = fakeGeolocation((success) =>
 			success({ coords: { latitude: 1, longitude: 2, accuracy: 250_000 } } as GeolocationPosition)
 		);
-		expect((await readPosition(geolocation)).accuracy_m).toBe(100_000);
+		expect(await locate(geolocation)).toMatchObject({ accuracy_m: 100_000 });
 	});
 
 	it.each([
@@ -53,21 +53,16 @@ describe('a check-in’s position', () => {
 		[ERROR_CODES.POSITION_UNAVAILABLE, 'unavailable'],
 		[ERROR_CODES.TIMEOUT, 'timeout']
 	])('saves error %i as %s, without a position', async (code, geo) => {
-		await expect(readPosition(fakeGeolocation(failWith(code)))).resolves.toEqual({
-			geo,
-			latitude: null,
-			longitude: null,
-			accuracy_m: null
-		});
+		await expect(locate(fakeGeolocation(failWith(code)))).resolves.toEqual({ geo });
 	});
 
 	it('says unavailable on a device without geolocation', async () => {
-		expect((await readPosition(undefined)).geo).toBe('unavailable');
+		expect((await locate(undefined)).geo).toBe('unavailable');
 	});
 
 	it('gives up as a timeout when the permission prompt is never answered', async () => {
 		vi.useFakeTimers();
-		const reading = readPosition(fakeGeolocation(() => {}));
+		const reading = locate(fakeGeolocation(() => {}));
 		await vi.advanceTimersByTimeAsync(16_000);
 		expect((await reading).geo).toBe('timeout');
 	});
