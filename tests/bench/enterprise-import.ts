@@ -79,6 +79,12 @@ try {
 	});
 	const page = await context.newPage();
 	const loaded = watchJs(page);
+	// What went wrong in the page, if anything does, is printed with the figures.
+	page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+	page.on('console', (message) => {
+		if (message.type() === 'error' || message.type() === 'warning')
+			console.error(`console: ${message.text()}`);
+	});
 	await signIn(page, 'manager@demo.hall');
 	await waitSynced(page, 60_000);
 	const home = new Set(loaded);
