@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, expect, fillSignIn, signIn, test, zh, type Page } from '
 import { izh, reportFromHome } from './support/incidents';
 import { CENTER_FIRST_CHECKPOINT, openPatrols } from './support/patrols';
 import { makeNotice, material, openCompanyForm, waitUntilSynced } from './support/prechecks';
+import { ezh, openEnterprise, standNear, uniqueText, vzh } from './support/visits';
 
 // The fixture scans every screen any spec shows (support/a11y, docs/TESTING.md). This spec makes sure that is
 // every route of the app, read from src/routes, and shows the states no other spec opens: the sync panel, online
@@ -257,6 +258,109 @@ const VISITS: Record<string, Visit> = {
 		await waitUntilSynced(page);
 		await page.goto('/patrols/log');
 		await expect(page.getByTestId('log-window').first()).toBeVisible();
+	},
+	'/enterprises/import': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto('/enterprises/import');
+		await expect(page.getByTestId('enterprise-import-file')).toBeEnabled();
+		// A file with a good row and a bad one: the preview, its report and the import button.
+		await page.getByTestId('enterprise-import-file').setInputFiles({
+			name: 'enterprises.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				'企业名称,统一社会信用代码,所属街道\r\n天津无障碍检查有限公司,91120105MA06A1B2CW,望海楼街道\r\n,123,和平街道\r\n'
+			)
+		});
+		await expect(page.getByTestId('enterprise-import-bad-row')).toBeVisible();
+		await expect(page.getByTestId('enterprise-import-submit')).toBeVisible();
+	},
+	'/enterprises': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await page.getByTestId('visits-entry').click();
+		await expect(page.getByRole('heading', { name: ezh['enterprise.list.heading'] })).toBeVisible();
+		await expect(page.getByTestId('enterprise-row').first()).toBeVisible();
+		// Filtered to the overdue ones: each says so in words and a shape.
+		await page.getByTestId('enterprise-filter-overdue').click();
+		await expect(page.getByTestId('enterprise-row').first()).toHaveAttribute('data-light', 'overdue');
+	},
+	'/enterprises/new': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto('/enterprises/new');
+		// A code with a wrong check character, and the form tried: every message next to its field.
+		await page.getByTestId('enterprise-credit-code').fill('91120105MA05H3KT40');
+		await page.getByTestId('enterprise-save').click();
+		await expect(page.getByTestId('enterprise-form-error')).toBeVisible();
+		await expect(page.getByText('校验位错误：第 18 位应为“C”')).toBeVisible();
+	},
+	'/enterprises/[id]': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await openEnterprise(page);
+		// A contact shown whole, and the forms of a project and a follow-up open.
+		await page.getByTestId('contact-show').first().click();
+		await page.getByTestId('project-add').click();
+		await page.getByTestId('follow-up-open').click();
+		await expect(page.getByTestId('follow-up-open-form')).toBeVisible();
+	},
+	'/enterprises/[id]/edit': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await openEnterprise(page);
+		await page.getByTestId('enterprise-edit').click();
+		await expect(page.getByTestId('enterprise-name')).not.toHaveValue('');
+	},
+	'/visits/new': async (page) => {
+		await standNear(page.context(), 20);
+		await signIn(page, 'assist@demo.hall');
+		await waitUntilSynced(page);
+		await openEnterprise(page);
+		await page.getByTestId('enterprise-start-visit').click();
+		await page.getByTestId('visit-copy-last').click();
+		await expect(page.getByTestId('visit-start-notice')).toBeVisible();
+	},
+	'/visits/[id]': async (page) => {
+		await standNear(page.context(), 1200);
+		await signIn(page, 'assist@demo.hall');
+		await waitUntilSynced(page);
+		await openEnterprise(page);
+		await page.getByTestId('enterprise-start-visit').click();
+		await page.getByTestId('visit-check-in').click();
+		await expect(page.getByTestId('visit-flag').first()).toBeVisible();
+		// A demand with its fields, tried empty: the messages next to them.
+		await page.getByTestId('visit-demand-add').click();
+		await page.getByTestId('visit-save').click();
+		await expect(page.getByText(vzh['visit.demand.textRequired'])).toBeVisible();
+	},
+	'/visits/review': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await page.goto('/visits/review');
+		await expect(page.getByTestId('review-overdue-enterprises')).toBeVisible();
+	},
+	'/follow-ups': async (page) => {
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await page.getByTestId('follow-ups-entry').click();
+		await page.getByTestId('follow-ups-view-everyone').click();
+		await expect(page.getByTestId('follow-ups-owner').first()).toBeVisible();
+	},
+	'/follow-ups/[id]': async (page) => {
+		const demand = uniqueText('希望了解人才补贴政策');
+		await signIn(page, 'manager@demo.hall');
+		await waitUntilSynced(page);
+		await openEnterprise(page);
+		await page.getByTestId('follow-up-open').click();
+		await page.getByTestId('demand-text').fill(demand);
+		await page.getByTestId('demand-owner').selectOption({ label: '刘洋' });
+		await page.getByTestId('follow-up-open-submit').click();
+		await page.getByTestId('follow-up-card').filter({ hasText: demand }).click();
+		// A step's form open, tried without its note.
+		await page.getByTestId('follow-up-action-cannot').click();
+		await page.getByTestId('follow-up-step-confirm').click();
+		await expect(page.getByTestId('follow-up-step-form')).toContainText(
+			vzh['followUp.action.noteRequired'].replace('{what}', vzh['followUp.action.note.cannot'])
+		);
 	},
 	[ERROR_ROUTE]: async (page) => {
 		await page.goto('/no-such-page');

@@ -6,6 +6,9 @@ import { patrolsWorkflow } from './patrols/sync';
 import { prechecksWorkflow } from './prechecks/sync';
 import { serviceCatalogWorkflow } from './service-catalog/sync';
 import { serviceRecordsWorkflow } from './tickets/sync';
+import { staffWorkflow } from './staff/sync';
+import { enterprisesWorkflow } from './enterprises/sync';
+import { visitsWorkflow } from './visits/sync';
 
 /**
  * Every synced workflow of the app. Adding one is adding it here (docs/SYNC.md, "Adding a workflow"); the
@@ -17,7 +20,10 @@ export const registry = defineRegistry([
 	prechecksWorkflow,
 	incidentsWorkflow,
 	photosWorkflow,
-	patrolsWorkflow
+	patrolsWorkflow,
+	staffWorkflow,
+	enterprisesWorkflow,
+	visitsWorkflow
 ]);
 
 export type OpType = OpTypeOf<typeof registry>;

@@ -244,5 +244,24 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.patrol_plan.save': 'Save patrol plan',
 	'sync.op.patrol_round.start': 'Start patrol round',
 	'sync.op.patrol_round.check': 'Checkpoint check',
-	'sync.op.patrol_round.finish': 'Finish patrol round'
+	'sync.op.patrol_round.finish': 'Finish patrol round',
+
+	// ─── Enterprise visits: the home's entry (visits) ───
+	'visits.followUpsEntry': 'Follow-ups',
+	'visits.homeEntry': 'Enterprise visits',
+
+	// ─── Enterprises and visits: sync panel (enterprises, visits) ───
+	'sync.op.enterprise.save': 'Save enterprise {name}',
+	'sync.op.enterprise_contact.save': 'Save enterprise contact {name}',
+	'sync.op.enterprise_project.save': 'Save key project {name}',
+	'sync.op.enterprise.note': 'Enterprise: add a note',
+	'sync.op.visit.save': 'Save visit record',
+	'sync.op.follow_up.open': 'Record a demand: {demand}',
+	'sync.op.follow_up.start': 'Demand: start work',
+	'sync.op.follow_up.done': 'Demand: mark done',
+	'sync.op.follow_up.cannot': 'Demand: mark cannot be solved',
+	'sync.op.follow_up.reopen': 'Demand: reopen',
+	'sync.op.follow_up.reassign': 'Demand: hand over',
+	'sync.op.follow_up.due': 'Demand: change the due date',
+	'sync.op.follow_up.note': 'Demand: add a note'
 };

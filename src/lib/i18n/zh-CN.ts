@@ -233,7 +233,26 @@ export const zhCN = {
 	'sync.op.patrol_plan.save': '保存巡查计划',
 	'sync.op.patrol_round.start': '开始巡查',
 	'sync.op.patrol_round.check': '巡查点检查',
-	'sync.op.patrol_round.finish': '结束巡查'
+	'sync.op.patrol_round.finish': '结束巡查',
+
+	// ─── Enterprise visits: the home's entry (visits) ───
+	'visits.followUpsEntry': '跟踪事项',
+	'visits.homeEntry': '企业走访',
+
+	// ─── Enterprises and visits: sync panel (enterprises, visits) ───
+	'sync.op.enterprise.save': '保存企业 {name}',
+	'sync.op.enterprise_contact.save': '保存企业联系人 {name}',
+	'sync.op.enterprise_project.save': '保存重点项目 {name}',
+	'sync.op.enterprise.note': '企业：添加备注',
+	'sync.op.visit.save': '保存走访记录',
+	'sync.op.follow_up.open': '登记诉求：{demand}',
+	'sync.op.follow_up.start': '诉求：开始办理',
+	'sync.op.follow_up.done': '诉求：标记已办结',
+	'sync.op.follow_up.cannot': '诉求：标记无法解决',
+	'sync.op.follow_up.reopen': '诉求：重新打开',
+	'sync.op.follow_up.reassign': '诉求：转交他人',
+	'sync.op.follow_up.due': '诉求：修改期限',
+	'sync.op.follow_up.note': '诉求：添加备注'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

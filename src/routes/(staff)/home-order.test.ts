@@ -13,4 +13,12 @@ describe('the home’s order', () => {
 		expect(homeOrder('assist')[0]).toBe('prechecks');
 		expect(homeOrder('manager')[0]).toBe('incidents');
 	});
+
+	it('puts enterprise visits right after the main work of those who go out: assist and managers', () => {
+		expect(homeOrder('assist').indexOf('visits')).toBe(2);
+		expect(homeOrder('manager').indexOf('visits')).toBe(1);
+		for (const post of ['intake', 'delivery'] as const) {
+			expect(homeOrder(post).indexOf('visits')).toBe(homeOrder(post).indexOf('catalog') - 1);
+		}
+	});
 });

@@ -38,7 +38,9 @@ export function expectedColumn(field: core.$ZodType): ExpectedColumn {
 		case 'string':
 			return { dataType: (def.format && STRING_FORMATS[def.format]) || 'text', nullable, optional };
 		case 'number':
-			// z.int() is a safe integer; plain numbers are the change versions, bigint in SQL.
+			// z.int() is a safe integer; z.float64() a double (positions, accuracies); plain numbers are the change
+			// versions, bigint in SQL.
+			if (def.format === 'float64') return { dataType: 'double precision', nullable, optional };
 			return { dataType: def.format === 'safeint' ? 'integer' : 'bigint', nullable, optional };
 		case 'boolean':
 			return { dataType: 'boolean', nullable, optional };
@@ -50,6 +52,8 @@ export function expectedColumn(field: core.$ZodType): ExpectedColumn {
 				case 'enum':
 					return { dataType: 'ARRAY', nullable, optional, enumValues: Object.values(element.entries ?? {}) };
 				case 'string':
+					// Lists of ids (a visit's companions) are uuid[].
+					if (element.format === 'uuid') return { dataType: 'ARRAY', nullable, optional, udtName: '_uuid' };
 					if (element.format) throw new Error(`no SQL mapping for arrays of ${element.format} strings`);
 					return { dataType: 'ARRAY', nullable, optional, udtName: '_text' };
 				case 'object':

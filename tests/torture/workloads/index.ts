@@ -5,6 +5,9 @@ import { patrolsWorkload } from './patrols';
 import { prechecksWorkload } from './prechecks';
 import { serviceCatalogWorkload, type CatalogLedger } from './service-catalog';
 import { serviceRecordsWorkload } from './service-records';
+import { enterprisesWorkload } from './enterprises';
+import { staffWorkload } from './staff';
+import { visitsWorkload } from './visits';
 
 /** A fresh workload of every workflow that has one, for one run (their ledgers are the run's own). */
 export function allWorkloads(): Workload[] {
@@ -15,6 +18,9 @@ export function allWorkloads(): Workload[] {
 		prechecksWorkload(catalog),
 		incidentsWorkload(),
 		photosWorkload(),
-		patrolsWorkload()
+		patrolsWorkload(),
+		staffWorkload(),
+		enterprisesWorkload(),
+		visitsWorkload()
 	];
 }

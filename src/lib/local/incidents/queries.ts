@@ -16,6 +16,7 @@ import { EMPTY_SYNC_STATE, type Actor, type LocalDb } from '../db';
 import { pendingIds } from '../outbox';
 import { prechecks } from '../prechecks/tables';
 import { serviceRecordEvents } from '../service-records/tables';
+import { staffDirectory } from '../staff/tables';
 import { knownStaff, type KnownStaff } from './staff';
 import { incidentComplainants, incidentEvents, incidentLimits, incidents } from './tables';
 
@@ -168,7 +169,14 @@ export function loadLimitsRow(db: LocalDb): Promise<{ row: IncidentLimitsRow | n
 export function listKnownStaff(db: LocalDb): Promise<KnownStaff[]> {
 	return db.transaction(
 		'r',
-		[incidents.of(db), incidentEvents.of(db), prechecks.of(db), serviceRecordEvents.of(db), db.sync_state],
+		[
+			staffDirectory.of(db),
+			incidents.of(db),
+			incidentEvents.of(db),
+			prechecks.of(db),
+			serviceRecordEvents.of(db),
+			db.sync_state
+		],
 		async () => knownStaff(db, await actorOf(db))
 	);
 }

@@ -1,12 +1,14 @@
 import type { Actor, LocalDb } from '../db';
 import { prechecks } from '../prechecks/tables';
 import { serviceRecordEvents } from '../service-records/tables';
+import { staffDirectory } from '../staff/tables';
 import { incidentEvents, incidents } from './tables';
 
 /**
- * The hall's staff as this device knows them. The app syncs no staff list: names travel with the rows people
- * write (the incident workflow's own first, then the records' timelines and the pre-checks), so the assign picker
- * offers everyone who has worked on this hall's data, the signed-in person included. docs/PATROL.md says so.
+ * The hall's staff as this device knows them, for the assign picker: the synced staff directory's active staff
+ * (docs/VISITS.md, "Staff directory"). Until the directory has arrived (a first pull still under way, or a server
+ * older than it), names gathered from the rows people write stand in: the incident workflow's own first, then the
+ * records' timelines and the pre-checks, the signed-in person included.
  */
 export interface KnownStaff {
 	id: string;
@@ -14,6 +16,18 @@ export interface KnownStaff {
 }
 
 export async function knownStaff(db: LocalDb, actor: Actor | null): Promise<KnownStaff[]> {
+	const directory = await staffDirectory.of(db).toArray();
+	if (directory.length > 0) {
+		return directory
+			.filter((row) => row.active)
+			.map((row) => ({ id: row.id, name: row.display_name }))
+			.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+	}
+	return staffFromRows(db, actor);
+}
+
+/** Everyone who has written this hall's rows on this device, by name. */
+async function staffFromRows(db: LocalDb, actor: Actor | null): Promise<KnownStaff[]> {
 	const names = new Map<string, string>();
 	const add = (id: string | null, name: string | null) => {
 		if (id && name && !names.has(id)) names.set(id, name);
@@ -32,8 +46,13 @@ export async function knownStaff(db: LocalDb, actor: Actor | null): Promise<Know
 	return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
-/** One staff member's name as this device knows it, or null: the incident tables first, the larger ones after. */
+/**
+ * One staff member's name as this device knows it, or null: the directory first, then the incident tables, the
+ * larger ones after.
+ */
 export async function staffNameOf(db: LocalDb, staffId: string, actor: Actor): Promise<string | null> {
+	const listed = await staffDirectory.of(db).get(staffId);
+	if (listed) return listed.display_name;
 	if (staffId === actor.staff_id) return actor.staff_name;
 	const reporter = await incidents.of(db).where('reporter_id').equals(staffId).first();
 	if (reporter) return reporter.reporter_name;

@@ -29,14 +29,26 @@ export const MANAGERS_ONLY: ReadonlySet<string> = new Set([
 	'incident_limits.save',
 	'checkpoint.save',
 	'checkpoint.retire',
-	'patrol_plan.save'
+	'patrol_plan.save',
+	'enterprise.save',
+	'enterprise_project.save'
 ]);
 
 /**
  * Op types that change a row only its author may change (a patrol round is its walker's): another staff member of
  * the hall, the manager included, is refused as `forbidden`.
  */
-export const AUTHORS_ONLY: ReadonlySet<string> = new Set(['patrol_round.check', 'patrol_round.finish']);
+export const AUTHORS_ONLY: ReadonlySet<string> = new Set([
+	'patrol_round.check',
+	'patrol_round.finish',
+	'visit.save'
+]);
+
+/**
+ * The op type that creates rows of a table where no op type's discard rule names it (`drop`): a follow-up's timeline
+ * entry is made by a note (or an action), whose discard undoes it.
+ */
+export const CREATORS: Readonly<Record<string, string>> = { follow_up_events: 'follow_up.note' };
 
 function publishPayload(): Record<string, unknown> {
 	return {
@@ -117,7 +129,131 @@ async function photoPayload(context: ExampleContext): Promise<Record<string, unk
 	};
 }
 
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** A valid unified social credit code of 河北区 no other row has (GB 32100-2015's check character). */
+function creditCode(): string {
+	const random = Array.from({ length: 9 }, () => CODE_CHARS.charAt(Math.floor(Math.random() * 31))).join('');
+	const first17 = `91120105${random}`;
+	const sum = [...first17].reduce(
+		(total, char, index) => total + CODE_CHARS.indexOf(char) * (CODE_WEIGHTS[index] ?? 0),
+		0
+	);
+	return first17 + CODE_CHARS.charAt((31 - (sum % 31)) % 31);
+}
+
+function enterprisePayload(): Record<string, unknown> {
+	return {
+		id: crypto.randomUUID(),
+		name: '矩阵测试企业',
+		credit_code: creditCode(),
+		street_code: '120105001',
+		address: null,
+		latitude: null,
+		longitude: null,
+		industry: null,
+		visit_every_days: null,
+		archived_at: null,
+		saved_at: new Date().toISOString()
+	};
+}
+
+/** A new enterprise of the caller's hall, saved by the hall's manager (enterprises are managers'). */
+async function enterpriseOf(context: ExampleContext): Promise<string> {
+	const payload = enterprisePayload();
+	const verdict = await context.push(
+		context.managerOf(context.caller.hallId ?? ''),
+		'enterprise.save',
+		payload
+	);
+	if (verdict !== 'applied') throw new Error(`could not save an enterprise for the matrix: ${verdict}`);
+	return payload['id'] as string;
+}
+
+/** The caller's staff id (an owner, a steward). */
+async function staffIdOf(context: ExampleContext): Promise<string> {
+	const { rows } = await context.db.query<{ id: string }>('select id from app.staff where user_id = $1', [
+		context.caller.userId
+	]);
+	if (!rows[0]) throw new Error(`no staff row for ${context.caller.label}`);
+	return rows[0].id;
+}
+
+async function followUpPayload(context: ExampleContext): Promise<Record<string, unknown>> {
+	return {
+		id: crypto.randomUUID(),
+		event_id: crypto.randomUUID(),
+		enterprise_id: await enterpriseOf(context),
+		visit_id: null,
+		demand: '矩阵测试诉求',
+		owner_id: await staffIdOf(context),
+		due_on: new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10),
+		opened_at: new Date().toISOString()
+	};
+}
+
 export const OP_EXAMPLES: Readonly<Record<string, Example>> = {
+	// Enterprises and visits: a valid credit code, and the rows they name made first in the caller's hall.
+	'enterprise.save': () => Promise.resolve(enterprisePayload()),
+	'enterprise_contact.save': async (context) => ({
+		id: crypto.randomUUID(),
+		enterprise_id: await enterpriseOf(context),
+		name: '矩阵联系人',
+		role: null,
+		phone: '13800000000',
+		removed_at: null,
+		saved_at: new Date().toISOString()
+	}),
+	'enterprise_project.save': async (context) => ({
+		id: crypto.randomUUID(),
+		enterprise_id: await enterpriseOf(context),
+		name: '矩阵测试项目',
+		stage: 'planning',
+		steward_id: await staffIdOf(context),
+		milestones: [],
+		archived_at: null,
+		saved_at: new Date().toISOString()
+	}),
+	'enterprise.note': async (context) => ({
+		id: crypto.randomUUID(),
+		enterprise_id: await enterpriseOf(context),
+		note: '矩阵测试记录',
+		occurred_at: new Date().toISOString()
+	}),
+	'visit.save': async (context) => ({
+		id: crypto.randomUUID(),
+		enterprise_id: await enterpriseOf(context),
+		project_id: null,
+		kind: 'onsite',
+		companion_ids: [],
+		met: null,
+		check_in_at: new Date().toISOString(),
+		check_in_geo: 'denied',
+		check_in_latitude: null,
+		check_in_longitude: null,
+		check_in_accuracy_m: null,
+		check_out_at: null,
+		check_out_geo: null,
+		check_out_latitude: null,
+		check_out_longitude: null,
+		check_out_accuracy_m: null,
+		summary: null,
+		saved_at: new Date().toISOString()
+	}),
+	'follow_up.open': followUpPayload,
+	// A note needs a follow-up of the caller's hall, opened first.
+	'follow_up.note': async (context) => {
+		const open = await followUpPayload(context);
+		const verdict = await context.push(context.caller, 'follow_up.open', open);
+		if (verdict !== 'applied') throw new Error(`could not open a follow-up for the matrix: ${verdict}`);
+		return {
+			id: crypto.randomUUID(),
+			follow_up_id: open['id'],
+			note: '矩阵测试备注',
+			occurred_at: new Date().toISOString()
+		};
+	},
 	'photo.attach': photoPayload,
 	'service_item.publish': () => Promise.resolve(publishPayload()),
 	'precheck.record': (context) => recordPayload(context),

@@ -6,7 +6,7 @@ import { idsByHall, rowsWithIds } from '../../fuzz/support/db-state';
 import { callRpc, type Caller } from '../../fuzz/support/gateway-calls';
 import { materialize, type RefContext } from '../../fuzz/support/refs';
 import { schemaArbitraries } from '../../fuzz/support/zod-arbitrary';
-import { OP_EXAMPLES, type ExampleContext } from './op-examples';
+import { CREATORS, OP_EXAMPLES, type ExampleContext } from './op-examples';
 
 /**
  * Rows of any synced table, made and changed the intended way (sync_push as a staff member), with payloads
@@ -42,6 +42,8 @@ export class RowMaker {
 			(op) => typeof op.spec.discard === 'object' && 'drop' in op.spec.discard
 		);
 		const workflow = this.registry.workflows.find((candidate) => candidate.tables.includes(table))?.name;
+		const named = CREATORS[table.name];
+		if (named) return this.registry.ops.find((op) => op.spec.type === named)?.spec;
 		return (
 			creating.find(
 				(op) =>

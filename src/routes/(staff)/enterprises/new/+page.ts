@@ -1,0 +1,6 @@
+import { enterpriseMessages } from '$lib/features/enterprises/messages';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async () => {
+	await enterpriseMessages.load();
+};
