@@ -62,7 +62,10 @@ export function cspDirectives(supabase) {
 		'img-src': ['self', 'data:', 'blob:', .../** @type {NonNullable<CspDirectives['img-src']>} */ (supabase)],
 		// Origins are URLs' origins (supabaseOrigins), which is what SvelteKit's source type spells out.
 		'connect-src': ['self', .../** @type {NonNullable<CspDirectives['connect-src']>} */ (supabase)],
-		'worker-src': ['self'],
+		// blob: for read-excel-file's unzip (fflate), which inflates a workbook over 512 kB in workers it makes
+		// from blob: URLs; without it a large import never finishes. Only a script already running on this origin
+		// (script-src 'self' and hashes) can make a blob: URL, so this opens nothing to anyone else.
+		'worker-src': ['self', 'blob:'],
 		'object-src': ['none'],
 		'base-uri': ['self'],
 		'form-action': ['self'],

@@ -25,7 +25,7 @@ test('every page of the app carries a policy that allows only itself and its Sup
 		expect(policy.get('default-src'), path).toEqual(["'self'"]);
 		expect(policy.get('connect-src'), path).toEqual(["'self'", E2E_GATEWAY_URL]);
 		expect(policy.get('img-src'), path).toEqual(["'self'", 'data:', 'blob:', E2E_GATEWAY_URL]);
-		expect(policy.get('worker-src'), path).toEqual(["'self'"]);
+		expect(policy.get('worker-src'), path).toEqual(["'self'", 'blob:']);
 		expect(policy.get('object-src'), path).toEqual(["'none'"]);
 		expect(policy.get('base-uri'), path).toEqual(["'self'"]);
 		expect(policy.get('script-src'), path).toContain("'self'");

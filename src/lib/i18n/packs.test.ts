@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 /**
- * Every workflow's message pack (src/lib/features/<workflow>/messages/), found by path so a new pack is checked
+ * Every workflow's message pack (src/lib/features/<workflow>/messages/, or deeper for a screen's own pack), found by path so a new pack is checked
  * without editing this test: its English catalog has exactly the Chinese one's keys and placeholders.
  * (en.ts is typed against zh-CN.ts, so this also catches a placeholder translated by mistake.)
  */
 const catalogs = import.meta.glob<Record<string, Readonly<Record<string, string>>>>(
-	'/src/lib/features/*/messages/{zh-CN,en}.ts',
+	'/src/lib/features/**/messages/{zh-CN,en}.ts',
 	{ eager: true }
 );
 

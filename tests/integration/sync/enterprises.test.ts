@@ -96,7 +96,10 @@ function saveProject(
 	});
 }
 
-function noteOn(enterpriseId: string, note = '企业反映用电增容需求'): UnsentOp<'enterprise.note'> {
+function noteOn(
+	enterpriseId: string,
+	note = '企业反映用电增容需求'
+): UnsentOp<'enterprise.note', OpPayload<'enterprise.note'>> {
 	return op('enterprise.note', {
 		id: randomUUID(),
 		enterprise_id: enterpriseId,
