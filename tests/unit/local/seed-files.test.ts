@@ -5,11 +5,12 @@ import { repoRoot, seedFiles, seedFilesOf } from '../../../supabase/local/config
 const dir = '/project/supabase';
 
 describe('the seed files the local stack applies', () => {
-	it('are the ones supabase/config.toml lists, in order: the people first, then the catalog they publish and the patrol checkpoints', async () => {
+	it('are the ones supabase/config.toml lists, in order: the people first, then the catalog they publish, the patrol checkpoints and the key enterprises', async () => {
 		expect(await seedFiles()).toEqual([
 			path.join(repoRoot, 'supabase', 'seed.sql'),
 			path.join(repoRoot, 'supabase', 'seed-catalog.sql'),
-			path.join(repoRoot, 'supabase', 'seed-patrols.sql')
+			path.join(repoRoot, 'supabase', 'seed-patrols.sql'),
+			path.join(repoRoot, 'supabase', 'seed-enterprises.sql')
 		]);
 	});
 
