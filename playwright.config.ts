@@ -18,7 +18,9 @@ export default defineConfig({
 		baseURL: E2E_APP_URL,
 		locale: 'zh-CN',
 		timezoneId: 'Asia/Shanghai',
-		trace: 'retain-on-failure'
+		// Off by default: recording every test's trace costs CPU that a 2-core CI run does not have, and CI keeps
+		// only the printed log. To debug a failure: `npx playwright test <spec> --trace retain-on-failure`.
+		trace: 'off'
 	},
 	projects: [
 		{

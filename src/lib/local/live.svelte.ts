@@ -20,6 +20,8 @@ export function live<A, T>(
 				error = undefined;
 			},
 			error: (failure: unknown) => {
+				// A screen showing "loading" forever would hide this; the console (and the e2e suite) sees it.
+				console.error('local read failed', failure);
 				error = failure;
 			}
 		});
