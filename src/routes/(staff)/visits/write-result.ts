@@ -21,8 +21,9 @@ export function visitRefusalMessage(refusal: VisitRefusal): string {
 		case 'enterprise':
 			return tv('visit.enterpriseMissing');
 		case 'project':
+			return tv('visit.write.projectGone');
 		case 'project_of_other_enterprise':
-			return tv('visit.form.projectRequired');
+			return tv('visit.write.projectOfOther');
 		case 'staff':
 			return tv('visit.write.staffGone');
 		case 'companion_is_author':

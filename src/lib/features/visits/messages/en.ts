@@ -96,6 +96,10 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'visit.write.notAuthor': 'Only the visit’s author can change it.',
 	'visit.write.staffGone': 'A chosen colleague is no longer on the hall’s staff list; choose another.',
 	'visit.write.companionIsAuthor': 'Do not choose yourself as a colleague along.',
+	'visit.write.projectGone':
+		'The chosen project is no longer on this device; choose the project again. Nothing you typed is lost.',
+	'visit.write.projectOfOther':
+		'The chosen project is not this enterprise’s; choose the project again. Nothing you typed is lost.',
 	'visit.write.timelineFull': 'This follow-up’s history is full (200 entries); nothing more can be added.',
 	'visit.write.fixBelow': 'A few fields need changes, see below each. Nothing you typed is lost.',
 

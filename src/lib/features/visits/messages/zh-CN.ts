@@ -92,6 +92,8 @@ export const zhCN = {
 	'visit.write.notAuthor': '只有走访人本人可以修改这次走访。',
 	'visit.write.staffGone': '所选同事已不在本厅的人员名单中，请另选一位。',
 	'visit.write.companionIsAuthor': '同行人员不用选自己。',
+	'visit.write.projectGone': '所选项目在本机已不存在，请重新选择项目。已填写的内容不会丢失。',
+	'visit.write.projectOfOther': '所选项目不属于这家企业，请重新选择项目。已填写的内容不会丢失。',
 	'visit.write.timelineFull': '这条事项的记录已满（最多 200 条），无法再添加。',
 	'visit.write.fixBelow': '有几处需要修改，见各项下方的说明。已填写的内容不会丢失。',
 
