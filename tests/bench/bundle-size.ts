@@ -21,9 +21,9 @@ import { startServedApp } from './support/served-app';
 import { returningUserStorage, storeEntries } from './support/stored-session';
 
 // This bench's own ports (ports.ts reads them when imported), away from `npm start`, Playwright and other benches.
-process.env['E2E_APP_PORT'] ||= '58176';
-process.env['E2E_GATEWAY_PORT'] ||= '58327';
-process.env['E2E_DB_PORT'] ||= '58328';
+process.env['E2E_APP_PORT'] ||= '28176';
+process.env['E2E_GATEWAY_PORT'] ||= '28327';
+process.env['E2E_DB_PORT'] ||= '28328';
 const { E2E_APP_URL, E2E_GATEWAY_URL } = await import('../e2e/ports');
 
 const ROOT = join(import.meta.dirname, '..', '..');

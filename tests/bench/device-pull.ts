@@ -6,7 +6,7 @@
  * once after, so the figure separates network + server from local storage. Also: long tasks on the main thread
  * during the pull (does the UI freeze?) and the /tickets list render afterwards.
  *
- * Runs the e2e web server (build + fresh seeded stack) on its own ports (58173 / 58321 / 58322, or E2E_*_PORT)
+ * Runs the e2e web server (build + fresh seeded stack) on its own ports (28173 / 28321 / 28322, or E2E_*_PORT)
  * and stops it afterwards.
  * Standalone: `npx tsx tests/bench/device-pull.ts`; `npm run bench` runs it with the others.
  */
@@ -22,9 +22,9 @@ import { startServedApp } from './support/served-app';
 
 // This bench's own ports (ports.ts reads them when imported, and serve.ts inherits them), away from
 // `npm start` and a Playwright run.
-process.env['E2E_APP_PORT'] ||= '58173';
-process.env['E2E_GATEWAY_PORT'] ||= '58321';
-process.env['E2E_DB_PORT'] ||= '58322';
+process.env['E2E_APP_PORT'] ||= '28173';
+process.env['E2E_GATEWAY_PORT'] ||= '28321';
+process.env['E2E_DB_PORT'] ||= '28322';
 const { E2E_APP_URL, E2E_DB_PORT, E2E_GATEWAY_URL } = await import('../e2e/ports');
 
 // As supabase/local/postgres.ts builds it. Not read from tests/.artifacts/e2e-stack.json: that file is shared by

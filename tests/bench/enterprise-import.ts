@@ -20,9 +20,9 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { startServedApp } from './support/served-app';
 
 // This bench's own ports, away from `npm start`, Playwright and the other benches.
-process.env['E2E_APP_PORT'] ||= '58190';
-process.env['E2E_GATEWAY_PORT'] ||= '58341';
-process.env['E2E_DB_PORT'] ||= '58342';
+process.env['E2E_APP_PORT'] ||= '28190';
+process.env['E2E_GATEWAY_PORT'] ||= '28341';
+process.env['E2E_DB_PORT'] ||= '28342';
 // Imported only now: the fixtures and the ports module read the ports when first imported.
 const { E2E_APP_URL } = await import('../e2e/ports');
 const { signIn } = await import('../e2e/fixtures');

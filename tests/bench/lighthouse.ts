@@ -19,9 +19,9 @@ import { startServedApp } from './support/served-app';
 import { returningUserStorage } from './support/stored-session';
 
 // This bench's own ports (ports.ts reads them when imported), away from `npm start`, Playwright and other benches.
-process.env['E2E_APP_PORT'] ||= '58175';
-process.env['E2E_GATEWAY_PORT'] ||= '58325';
-process.env['E2E_DB_PORT'] ||= '58326';
+process.env['E2E_APP_PORT'] ||= '28175';
+process.env['E2E_GATEWAY_PORT'] ||= '28325';
+process.env['E2E_DB_PORT'] ||= '28326';
 const { E2E_APP_URL, E2E_GATEWAY_URL } = await import('../e2e/ports');
 
 const RUNS = Number(process.env['BENCH_LIGHTHOUSE_RUNS'] || 3);

@@ -15,9 +15,9 @@ import { markThreeGaps, openCompanyForm, waitUntilSynced } from '../e2e/support/
 import { median } from './support/median';
 import { startServedApp } from './support/served-app';
 
-process.env['E2E_APP_PORT'] ||= '58186';
-process.env['E2E_GATEWAY_PORT'] ||= '58337';
-process.env['E2E_DB_PORT'] ||= '58338';
+process.env['E2E_APP_PORT'] ||= '28186';
+process.env['E2E_GATEWAY_PORT'] ||= '28337';
+process.env['E2E_DB_PORT'] ||= '28338';
 const { E2E_APP_URL } = await import('../e2e/ports');
 
 const RUNS = 10;

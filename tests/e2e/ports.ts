@@ -1,5 +1,7 @@
 /**
- * The end-to-end run's own ports, away from `npm start` (5173 / 54321 / 54322) so both can run at once.
+ * The end-to-end run's own ports, away from `npm start` (5173 / 54321 / 54322) so both can run at once, and
+ * below Linux's ephemeral range (32768–60999): the integration tests' stacks take kernel-chosen ports, and one
+ * still closing as Playwright started once held the e2e database's port. Benchmarks use 28xxx for the same reason.
  * Shared by playwright.config.ts (where the browser goes) and serve.ts (what it starts).
  */
 function port(name: string, fallback: number): number {
@@ -9,9 +11,9 @@ function port(name: string, fallback: number): number {
 	return value;
 }
 
-export const E2E_APP_PORT = port('E2E_APP_PORT', 55173);
-export const E2E_GATEWAY_PORT = port('E2E_GATEWAY_PORT', 55321);
-export const E2E_DB_PORT = port('E2E_DB_PORT', 55322);
+export const E2E_APP_PORT = port('E2E_APP_PORT', 25173);
+export const E2E_GATEWAY_PORT = port('E2E_GATEWAY_PORT', 25321);
+export const E2E_DB_PORT = port('E2E_DB_PORT', 25322);
 
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 export const E2E_GATEWAY_URL = `http://127.0.0.1:${E2E_GATEWAY_PORT}`;
