@@ -10,15 +10,17 @@
  */
 import { chromium, devices, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
-import { signIn } from '../e2e/fixtures';
-import { markThreeGaps, openCompanyForm, waitUntilSynced } from '../e2e/support/prechecks';
 import { median } from './support/median';
 import { startServedApp } from './support/served-app';
 
 process.env['E2E_APP_PORT'] ||= '28186';
 process.env['E2E_GATEWAY_PORT'] ||= '28337';
 process.env['E2E_DB_PORT'] ||= '28338';
+// Imported only now: the fixtures (through the accessibility replay) and the ports module read the ports when
+// first imported, and a static import would run before the lines above.
 const { E2E_APP_URL } = await import('../e2e/ports');
+const { signIn } = await import('../e2e/fixtures');
+const { markThreeGaps, openCompanyForm, waitUntilSynced } = await import('../e2e/support/prechecks');
 
 const RUNS = 10;
 
