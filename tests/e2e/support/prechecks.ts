@@ -13,6 +13,14 @@ export async function waitUntilSynced(page: Page): Promise<void> {
 	await expect(page.getByTestId('sync-status')).toHaveText(zh['sync.statusSynced'], { timeout: 30_000 });
 }
 
+/**
+ * On a pre-check's page: waits until the server has it (its own "pending" mark is gone). The header's "synced" is
+ * not enough right after a save: it can still show for the moment before the outbox count catches up.
+ */
+export async function waitUntilSaved(page: Page): Promise<void> {
+	await expect(page.getByTestId('precheck-status')).not.toContainText(zh['tickets.pending'], { timeout: 30_000 });
+}
+
 /** From the pre-check start screen: finds the item by its pinyin initials and opens its form. */
 export async function openCompanyForm(page: Page): Promise<void> {
 	await page.getByTestId('item-search').fill(COMPANY.query);
