@@ -267,10 +267,12 @@ describe('function privileges', () => {
 	// app.may_read_applicant: the policy of precheck_applicants (author and managers only), read as the caller.
 	// claim_device_code hands the caller's device a notice code in the caller's own hall; notice_view reads one open
 	// notice by its secret token, without personal data (both security definer, docs/SECURITY.md).
+	// app.first_pull_condition: a string replacement sync_pull's first pull makes (20261204000050_first_pull_horizon).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
 		'app.current_staff',
+		'app.first_pull_condition',
 		'app.may_read_applicant',
 		'app.require_staff',
 		'app.sync_limit',
