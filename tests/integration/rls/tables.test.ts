@@ -268,6 +268,8 @@ describe('function privileges', () => {
 	// claim_device_code hands the caller's device a notice code in the caller's own hall; notice_view reads one open
 	// notice by its secret token, without personal data (both security definer, docs/SECURITY.md).
 	// app.first_pull_condition: a string replacement sync_pull's first pull makes (20261204000050_first_pull_horizon).
+	// report_halls / hall_report: the managers' reports, security definer, scoped to the halls the caller manages
+	// (20261204000100_reports.sql, docs/REPORTS.md).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -278,8 +280,10 @@ describe('function privileges', () => {
 		'app.sync_limit',
 		'app.sync_limits',
 		'public.claim_device_code',
+		'public.hall_report',
 		'public.me',
 		'public.notice_view',
+		'public.report_halls',
 		'public.sync_pull',
 		'public.sync_push'
 	];
