@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discardRejected } from '$lib/local/rejected';
-import { listRecords, loadRecord } from '$lib/local/service-records/queries';
+import { listRecords, loadRecord, NO_RECORD_FILTER } from '$lib/local/service-records/queries';
 import { openServiceRecord, updateServiceRecord } from '$lib/local/service-records/writes';
 import { FIRST_CURSOR } from '$lib/domain/sync-protocol';
 import { registry } from '$lib/features/registry';
@@ -23,7 +23,6 @@ async function started(server: FakeServer) {
 	return made;
 }
 
-const noFilter = { search: '', category: null, group: null };
 const event = (kind: 'consult' | 'precheck' | 'accept') => ({ kind, window_no: null, note: null });
 
 describe('sync engine and the data on screen', () => {
@@ -94,7 +93,7 @@ describe('sync engine and the data on screen', () => {
 		};
 		await engine.sync();
 
-		const shown = (await listRecords(db, TODAY, noFilter)).map((entry) => [
+		const shown = (await listRecords(db, TODAY, NO_RECORD_FILTER)).map((entry) => [
 			entry.record.ticket_no,
 			entry.pending
 		]);
@@ -154,7 +153,9 @@ describe('sync engine and the data on screen', () => {
 			['precheck', false],
 			['accept', true]
 		]);
-		expect((await listRecords(db, TODAY, noFilter)).map((entry) => entry.record.id)).toEqual([theirs.id]);
+		expect((await listRecords(db, TODAY, NO_RECORD_FILTER)).map((entry) => entry.record.id)).toEqual([
+			theirs.id
+		]);
 
 		await engine.sync();
 		const sent = server.receivedOf('service_record.add_event').at(-1)?.payload as { record_id: string };

@@ -5,6 +5,7 @@ import type {
 	PrecheckRow,
 	PrecheckStatus
 } from '$lib/domain/precheck';
+import { hallDate } from '$lib/domain/hall-time';
 import { normalizeNoticeNo, openPoints } from '$lib/domain/precheck-rules';
 import type { ServiceItemRow, ServiceItemVersionRow } from '$lib/domain/service-catalog';
 import { EMPTY_SYNC_STATE, type LocalDb } from '../db';
@@ -128,6 +129,21 @@ export function listMyOpenPrechecks(db: LocalDb): Promise<PrecheckListEntry[]> {
 			.filter((row) => row.notice_no !== null)
 			.toArray();
 		return (await listOf(db, mine)).filter((entry) => entry.precheck.status === 'open');
+	});
+}
+
+/** The hall's pre-checks made on a hall day, oldest first, with their rounds (the manager's "today"). */
+export function listPrechecksOn(db: LocalDb, day: string): Promise<PrecheckDetail[]> {
+	return db.transaction('r', readScope(db), async () => {
+		const rows = await prechecks
+			.of(db)
+			.filter((row) => hallDate(new Date(row.created_at)) === day)
+			.toArray();
+		const pending = await pendingIds(db);
+		const entries = await Promise.all(rows.map((row) => entryOf(db, row, pending)));
+		return entries
+			.filter((entry): entry is PrecheckDetail => entry !== null)
+			.sort((a, b) => a.precheck.created_at.localeCompare(b.precheck.created_at));
 	});
 }
 

@@ -17,7 +17,11 @@ export interface RecordFilter {
 	search: string;
 	category: BusinessCategory | null;
 	group: SpecialGroup | null;
+	/** Only green-channel records. */
+	green: boolean;
 }
+
+export const NO_RECORD_FILTER: RecordFilter = { search: '', category: null, group: null, green: false };
 
 export interface RecordListEntry {
 	record: ServiceRecordRow;
@@ -58,7 +62,8 @@ async function listInTransaction(db: LocalDb, day: string, filter: RecordFilter)
 				row.deleted_at === null &&
 				(search === '' || row.ticket_no.includes(search)) &&
 				(filter.category === null || row.category === filter.category) &&
-				(filter.group === null || row.special_groups.includes(filter.group))
+				(filter.group === null || row.special_groups.includes(filter.group)) &&
+				(!filter.green || row.green_channel)
 		)
 		.toArray();
 	const pending = await pendingIds(db);

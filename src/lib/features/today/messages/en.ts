@@ -1,0 +1,37 @@
+import type { PackCatalog } from '$lib/i18n';
+import type { zhCN } from './zh-CN';
+
+export const en: PackCatalog<keyof typeof zhCN> = {
+	'today.heading': 'Today at a glance',
+	'today.loading': 'Reading this device’s data…',
+	'today.failed': 'This device’s data could not be read. Reload the page to try again.',
+	'today.visitors': 'Visitors today',
+	'today.people': '{count}',
+	'today.byHour': 'Visitors by hour',
+	'today.hourBar': '{hour}:00 {count} visitors',
+	'today.special': 'Special groups',
+	'today.green': 'Green channel',
+	'today.incidents': 'Open incidents',
+	'today.overdue': '{count} overdue',
+	'today.noOpenIncidents': 'No open incidents',
+	'today.patrols': 'Patrol rounds',
+	'today.patrolsDone': '{done}/{expected} rounds on time',
+	'today.patrolsLate': '{count} late',
+	'today.patrolsMissed': '{count} missed',
+	'today.checkpointsMissed': '{count} checkpoints skipped',
+	'today.noPlan': 'No patrol plan set',
+	'today.prechecks': 'Material pre-checks',
+	'today.prechecksCount': '{count}',
+	'today.completeRate': 'Complete first time {rate}',
+	'today.noRate': 'Complete first time —',
+	'today.notices': '{count} one-time notices',
+	'today.precheckList': 'Today’s pre-checks',
+	'today.precheckComplete': 'Complete',
+	'today.precheckOpen': 'Awaiting materials',
+	'today.visits': 'Enterprise visits',
+	'today.visitsOverdue': '{count} overdue for a visit',
+	'today.visitsDueSoon': '{count} due within 7 days',
+	'today.followUps': 'Enterprise demands',
+	'today.followUpsOverdue': '{count} overdue',
+	'today.followUpsDueToday': '{count} due today'
+};
