@@ -12,6 +12,11 @@ export interface BoardFilter {
 
 export const NO_FILTER: BoardFilter = { category: '', severity: '', assignee: '', showClosed: false };
 
+/** A severity filter from a link's `?severity=`: anything but 1…4 is no filter. */
+export function severityFrom(value: string | null): BoardFilter['severity'] {
+	return value === '1' || value === '2' || value === '3' || value === '4' ? value : '';
+}
+
 /**
  * The board's columns, one per status in the lifecycle's order (closed only when asked for), each keeping the
  * list's urgency order: overdue first.
