@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRow } from '$lib/domain/incident';
 import { DEFAULT_INCIDENT_LIMITS, incidentSla } from '$lib/domain/incident-sla';
-import { assigneesOf, boardColumns, NO_FILTER } from './board-filter';
+import { assigneesOf, boardColumns, NO_FILTER, severityFrom } from './board-filter';
 
 const LI = '0190e000-0000-7000-8000-000000000001';
 const ZHANG = '0190e000-0000-7000-8000-000000000002';
@@ -87,5 +87,12 @@ describe('the board', () => {
 				.map((person) => person.name)
 				.sort()
 		).toEqual(['张敏', '李娜']);
+	});
+});
+
+describe('a severity from a link', () => {
+	it('takes 1…4 and ignores anything else', () => {
+		expect(['1', '4'].map(severityFrom)).toEqual(['1', '4']);
+		expect([null, '', '0', '5', 'x', ' 1'].map(severityFrom)).toEqual(['', '', '', '', '', '']);
 	});
 });
