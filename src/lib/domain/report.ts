@@ -73,7 +73,7 @@ export const precheckSection = z.object({
 	returned: count,
 	/** Returns where the return round was complete. */
 	completed_on_return: count,
-	/** Return rounds that named a new gap: the one-time promise broken. */
+	/** Returned notices with a return round that named a new gap: the one-time promise broken (counted once). */
 	broken_promises: count,
 	/** (returned − broken) / returned. */
 	promise_kept_rate: rate,
