@@ -263,5 +263,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.follow_up.reopen': 'Demand: reopen',
 	'sync.op.follow_up.reassign': 'Demand: hand over',
 	'sync.op.follow_up.due': 'Demand: change the due date',
-	'sync.op.follow_up.note': 'Demand: add a note'
+	'sync.op.follow_up.note': 'Demand: add a note',
+
+	'reports.homeEntry': 'Reports'
 };

@@ -252,7 +252,9 @@ export const zhCN = {
 	'sync.op.follow_up.reopen': '诉求：重新打开',
 	'sync.op.follow_up.reassign': '诉求：转交他人',
 	'sync.op.follow_up.due': '诉求：修改期限',
-	'sync.op.follow_up.note': '诉求：添加备注'
+	'sync.op.follow_up.note': '诉求：添加备注',
+
+	'reports.homeEntry': '统计报表'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
