@@ -1,5 +1,5 @@
 import { localServiceRoleKey } from '../../supabase/local/config';
-import { expect, signIn, test, zh } from './fixtures';
+import { expect, signIn, test, zh, type Page } from './fixtures';
 import { E2E_GATEWAY_URL } from './ports';
 import { expectStatus, izh, reportFromHome, uniquePlace } from './support/incidents';
 import { cameraJpeg } from './support/photos';
@@ -8,6 +8,23 @@ import { cameraJpeg } from './support/photos';
 // worker), shown at once, saved on the device, and uploaded by their own queue to the local stack's Storage once
 // the incident is on the server. 马骏's account is used by no other spec.
 const PERSON = 'majun@demo.hall';
+
+/** Ops still in the device's outbox. */
+function outboxCount(page: Page): Promise<number> {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('hall-assist');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(new Error(String(request.error)));
+		});
+		const count = await new Promise<number>((resolve) => {
+			const all = db.transaction('outbox').objectStore('outbox').count();
+			all.onsuccess = () => resolve(all.result);
+		});
+		db.close();
+		return count;
+	});
+}
 
 test('a photo added to an incident shows at once and is uploaded to Storage after the incident; a text file is refused', async ({
 	page
@@ -31,6 +48,14 @@ test('a photo added to an incident shows at once and is uploaded to Storage afte
 	});
 	await expect(page.getByTestId('photo-error')).toContainText('“说明.txt”不是图片');
 
+	// Storage answers only when the test lets it: meanwhile the photo's bytes are only on the phone.
+	let release = (): void => undefined;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/storage/v1/object/photos/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+
 	const input = await cameraJpeg(page);
 	await page.getByTestId('photo-gallery-input').setInputFiles({
 		name: 'IMG_0001.jpg',
@@ -46,7 +71,13 @@ test('a photo added to an incident shows at once and is uploaded to Storage afte
 	const item = page.getByTestId('photo-item');
 	await expect(item).toHaveCount(1);
 	await expect(item.getByRole('img')).toBeVisible();
+	// Its row is on the server (nothing queued), its bytes are not: the header counts it, and never says synced.
+	await expect.poll(() => outboxCount(page), { timeout: 30_000 }).toBe(0);
+	const status = page.getByTestId('sync-status');
+	await expect(status).toHaveText(zh['sync.statusPending'].replace('{count}', '1'));
+	release();
 	await expect(item).toHaveAttribute('data-upload', 'uploaded', { timeout: 60_000 });
+	await expect(status).toHaveText(zh['sync.statusSynced']);
 
 	const objectPath = await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((resolve, reject) => {

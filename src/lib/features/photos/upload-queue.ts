@@ -1,6 +1,6 @@
 import type { UploadOutcome } from '$lib/backend/photo-storage';
 import type { LocalDb } from '$lib/local/db';
-import { pendingIds } from '$lib/local/outbox';
+import { uploadsAwaitingBytes } from '$lib/local/photos/queries';
 import { photoBlobTable, photoUploadTable, type PhotoUploadRow } from '$lib/local/photos/tables';
 import { backoffDelay, type BackoffPolicy } from '$lib/sync/backoff';
 
@@ -31,19 +31,7 @@ export const UPLOAD_BACKOFF: BackoffPolicy = { baseMs: 2_000, capMs: 5 * 60_000 
 
 /** Uploads due (waiting, their backoff over, their attach applied), oldest photo first. */
 async function dueUploads(db: LocalDb, userId: string, now: number): Promise<PhotoUploadRow[]> {
-	const [candidates, unsent, refusedOps] = await Promise.all([
-		photoUploadTable(db)
-			.where('state')
-			.anyOf('waiting', 'uploading')
-			.filter((row) => row.user_id === userId && row.next_at <= now)
-			.toArray(),
-		pendingIds(db),
-		db.rejected.toArray()
-	]);
-	const refusedIds = new Set(refusedOps.flatMap((entry) => entry.touches));
-	return candidates
-		.filter((row) => !unsent.has(row.id) && !refusedIds.has(row.id))
-		.sort((a, b) => a.id.localeCompare(b.id)); // uuidv7: creation order
+	return (await uploadsAwaitingBytes(db, userId)).filter((row) => row.next_at <= now);
 }
 
 /** Whether any of the user's photos waits for its upload: the storage client is loaded only then. */
@@ -66,7 +54,7 @@ export async function hasUploadsToDo(db: LocalDb, userId: string): Promise<boole
 
 /** How many of the user's photos can still go up: their unsent work, as their queued ops are. */
 export async function uploadsToDo(db: LocalDb, userId: string): Promise<number> {
-	return (await dueUploads(db, userId, Number.POSITIVE_INFINITY)).length;
+	return (await uploadsAwaitingBytes(db, userId)).length;
 }
 
 /** One pass of the queue; the caller makes sure only one runs at a time. */

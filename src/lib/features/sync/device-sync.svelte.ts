@@ -10,7 +10,7 @@ import {
 	workOf,
 	type ColleagueWork
 } from '$lib/local/device-data';
-import { refusedUploadsOf } from '$lib/local/photos/queries';
+import { refusedUploadsOf, uploadsAwaitingBytes } from '$lib/local/photos/queries';
 import type { PhotoUploadRow } from '$lib/local/photos/tables';
 import { ensureDeviceCode } from '$lib/local/prechecks/numbering';
 import { discardRejected, retryRejected } from '$lib/local/rejected';
@@ -33,7 +33,10 @@ export interface Colleague extends ColleagueWork {
  * sign-out guard: sign-out asks it what is left, and it forgets the hall's data afterwards.
  */
 class DeviceSync implements SignOutGuard {
-	pending = $state(0);
+	/** This person's unsent work: queued ops, and photos whose bytes are still only on this device. */
+	readonly pending = $derived.by(() => this.#pendingOps + this.#waitingPhotos);
+	#pendingOps = $state(0);
+	#waitingPhotos = $state(0);
 	rejected = $state<RejectedEntry[]>([]);
 	/** This person's photos whose bytes the server refused (the ops went through; the upload did not). */
 	refusedPhotos = $state<PhotoUploadRow[]>([]);
@@ -71,7 +74,7 @@ class DeviceSync implements SignOutGuard {
 		if (generation !== this.#generation) return; // stopped, or started again, meanwhile
 		const subscription = liveQuery(() => deviceWork(db, actor.user_id)).subscribe({
 			next: (work) => {
-				this.pending = work.pending;
+				this.#pendingOps = work.pending;
 				this.rejected = work.rejected;
 				this.lastSyncedAt = work.state?.last_synced_at ?? null;
 				this.unreadable = work.state?.unreadable ?? null;
@@ -79,9 +82,14 @@ class DeviceSync implements SignOutGuard {
 			},
 			error: (error: unknown) => console.error('sync status query failed', error)
 		});
-		const photoSubscription = liveQuery(() => refusedUploadsOf(db, actor.user_id)).subscribe({
-			next: (refused) => (this.refusedPhotos = refused),
-			error: (error: unknown) => console.error('refused photos query failed', error)
+		const photoSubscription = liveQuery(() =>
+			Promise.all([refusedUploadsOf(db, actor.user_id), uploadsAwaitingBytes(db, actor.user_id)])
+		).subscribe({
+			next: ([refused, waiting]) => {
+				this.refusedPhotos = refused;
+				this.#waitingPhotos = waiting.length;
+			},
+			error: (error: unknown) => console.error('photo uploads query failed', error)
 		});
 		this.#unsubscribe = () => {
 			subscription.unsubscribe();

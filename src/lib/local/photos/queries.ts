@@ -1,6 +1,7 @@
 import type { PhotoOwner, PhotoRow } from '$lib/domain/photo';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { LocalDb } from '../db';
+import { pendingIds } from '../outbox';
 import { photoBlobTable, photos, photoUploadTable, type PhotoUploadRow } from './tables';
 import type { PhotoDraft } from './writes';
 
@@ -57,4 +58,25 @@ export function refusedUploadsOf(db: LocalDb, userId: string): Promise<PhotoUplo
 		.equals('refused')
 		.filter((upload) => upload.user_id === userId)
 		.toArray();
+}
+
+/**
+ * This person's photos whose bytes still have to go up and can: their photo.attach op is applied (neither in the
+ * outbox nor refused), oldest first (uuidv7 ids). The upload queue takes them in this order; the sync control
+ * counts them as unsent work, so "synced" never shows while a photo is still only on the phone.
+ */
+export async function uploadsAwaitingBytes(db: LocalDb, userId: string): Promise<PhotoUploadRow[]> {
+	const [candidates, unsent, refusedOps] = await Promise.all([
+		photoUploadTable(db)
+			.where('state')
+			.anyOf('waiting', 'uploading')
+			.filter((row) => row.user_id === userId)
+			.toArray(),
+		pendingIds(db),
+		db.rejected.toArray()
+	]);
+	const refusedIds = new Set(refusedOps.flatMap((entry) => entry.touches));
+	return candidates
+		.filter((row) => !unsent.has(row.id) && !refusedIds.has(row.id))
+		.sort((a, b) => a.id.localeCompare(b.id));
 }
