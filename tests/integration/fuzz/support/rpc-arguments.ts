@@ -4,6 +4,7 @@ import { SYNC_LIMITS } from '../../../../src/lib/domain/sync-protocol';
 import type { Registry } from '../../../../src/lib/local/registry';
 import { hostileId, hostileInteger, hostileText, validId, wrongType } from './hostile-values';
 import { opArbitraries, opBatches } from './op-batches';
+import type { Ref } from './refs';
 
 /** A function of the API, as the database lists it: what anon or authenticated may execute in `public`. */
 export interface CallableFunction {
@@ -26,6 +27,12 @@ export async function callableFunctions(db: pg.Pool): Promise<CallableFunction[]
 	);
 	return rows;
 }
+
+/** The caller's own hall and another. */
+const halls: Ref[] = [
+	{ $ref: 'hall', which: 'own' },
+	{ $ref: 'hall', which: 'other' }
+];
 
 /** sync_pull's cursor: the forms it returns, near misses of them, and anything else. */
 const cursor = fc.oneof(
@@ -57,6 +64,10 @@ export function argumentArbitraries(registry: Registry): {
 			'sync_pull.max_rows': fc.oneof(
 				fc.integer({ min: 1, max: SYNC_LIMITS.maxPullRows }),
 				hostileInteger(1, SYNC_LIMITS.maxPullRows)
+			),
+			'hall_report.hall_ids': fc.oneof(
+				fc.array(fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId), { maxLength: 3 }),
+				wrongType
 			)
 		},
 		byType: {
@@ -66,7 +77,13 @@ export function argumentArbitraries(registry: Registry): {
 			boolean: fc.oneof(fc.boolean(), wrongType),
 			uuid: fc.oneof(validId, hostileId),
 			jsonb: fc.oneof(fc.jsonValue(), wrongType),
-			json: fc.oneof(fc.jsonValue(), wrongType)
+			json: fc.oneof(fc.jsonValue(), wrongType),
+			date: fc.oneof(
+				fc.integer({ min: -500, max: 30 }).map((offsetDays): Ref => ({ $ref: 'date', offsetDays })),
+				fc.constantFrom('infinity', '-infinity', '0001-01-01', '5874897-12-31', '2026-02-30'),
+				hostileText(30),
+				wrongType
+			)
 		}
 	};
 }
