@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hallDate } from '../../../src/lib/domain/hall-time';
 import { hallReport, REPORT_LIMITS, type HallReport } from '../../../src/lib/domain/report';
 import { signedInClient, stack, useAdminDb } from '../support/clients';
 import { createWorld, type Person, type ReportWorld } from './fixture';
@@ -254,6 +255,32 @@ describe('the hall day (UTC+8)', () => {
 	it('a closed day expects no rounds', async () => {
 		const weekend = await report(world.centerManager, [world.center], '2026-11-07', '2026-11-08');
 		expect(weekend.patrols).toMatchObject({ expected_rounds: 0, rounds_missed: 0, compliance_rate: null });
+	});
+
+	it('today, a window past its end plus grace is missed and one still to come is not expected', async () => {
+		const now = new Date();
+		const today = hallDate(now);
+		const minutes = (now.getUTCHours() * 60 + now.getUTCMinutes() + 8 * 60) % (24 * 60);
+		// 00:00–00:01 has passed and 23:58–23:59 is to come, except in the minutes around midnight.
+		if (minutes < 5 || minutes > 23 * 60 + 55) return;
+		await db().query(
+			`insert into app.patrol_plans (id, hall_id, windows, grace_minutes, min_scan_interval_seconds)
+			 values (gen_random_uuid(), $1, $2, 0, 0)`,
+			[
+				world.other,
+				JSON.stringify([
+					{ key: 'early', label_zh: '凌晨', label_en: 'Early', start: '00:00', end: '00:01' },
+					{ key: 'late', label_zh: '深夜', label_en: 'Late', start: '23:58', end: '23:59' }
+				])
+			]
+		);
+		const open = ![0, 6].includes(new Date(`${today}T12:00:00Z`).getUTCDay());
+		const answer = await report(world.otherManager, [world.other], today, today);
+		expect(answer.patrols).toMatchObject({
+			expected_rounds: open ? 1 : 0,
+			rounds_missed: open ? 1 : 0,
+			compliance_rate: open ? 0 : null
+		});
 	});
 
 	it('rates with nothing to rate are null, not 0', async () => {
