@@ -22,7 +22,12 @@ const shutdown = handleShutdownSignals();
 try {
 	const backend = backendEnv('production', ROOT);
 	const appPort = portFromEnv('HALL_APP_PORT', DEFAULT_APP_PORT);
-	const hall = await startHall({ backend, appPort, buildDir: join(ROOT, 'build'), stack: { log } });
+	const hall = await startHall({
+		backend,
+		appPort,
+		buildDir: join(ROOT, 'build'),
+		stack: { log, history: true }
+	});
 	shutdown.register(() => hall.stop());
 	await printBanner(hall, backend);
 } catch (error) {

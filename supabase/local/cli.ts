@@ -2,6 +2,7 @@
  * The local Supabase stand-in.
  *   npx tsx supabase/local/cli.ts start   PostgreSQL + migrations + seed + API gateway, until Ctrl-C
  *   npx tsx supabase/local/cli.ts reset   recreate the database (migrations + seed), then exit
+ * A database created by either also gets 90 days of demo history (supabase/demo/history.sql, docs/HISTORY.md).
  * Environment: HALL_GATEWAY_PORT (54321), HALL_DB_PORT (54322), HALL_DATA_DIR (supabase/.data/pg), DATABASE_URL.
  */
 import { listDemoAccounts } from './demo-accounts';
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
 
 	let stack: RunningStack;
 	try {
-		stack = await startStack({ log });
+		stack = await startStack({ log, history: true });
 	} catch (error) {
 		// Stopped during start-up (Ctrl-C also reaches PostgreSQL directly): a failed start is the expected end.
 		if (stopping) process.exit(0);
@@ -87,8 +88,8 @@ async function main(): Promise<void> {
 	const command = process.argv[2];
 	if (command === 'start') return start();
 	if (command === 'reset') {
-		await resetDatabase({ log });
-		console.log('Database recreated: migrations and seed applied.');
+		await resetDatabase({ log, history: true });
+		console.log('Database recreated: migrations, seed and demo history applied.');
 		return;
 	}
 	console.error('Usage: tsx supabase/local/cli.ts <start|reset>');

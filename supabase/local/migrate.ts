@@ -7,6 +7,7 @@ import {
 	platformFile,
 	seedFiles as configuredSeedFiles
 } from './config';
+import { describeHistory, historyFile, runHistory, type HistoryResult } from './demo-history';
 
 export interface MigrateOptions {
 	/** Apply the seed files when the database is fresh (no migration history yet). */
@@ -16,12 +17,15 @@ export interface MigrateOptions {
 	seedFile?: string;
 	/** The seed files, in order; by default `[db.seed] sql_paths` of supabase/config.toml. */
 	seedFiles?: string[];
+	/** Generate the demo history (supabase/demo/history.sql) after seeding a fresh database; never otherwise. */
+	history?: boolean;
 	log?: (line: string) => void;
 }
 
 export interface MigrateResult {
 	applied: string[];
 	seeded: boolean;
+	history?: HistoryResult;
 }
 
 /** A migration file whose SQL failed; the message names the file and the line, like the Supabase CLI does. */
@@ -75,7 +79,17 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
 				}
 			}
 		}
-		return { applied, seeded };
+		// Demo activity needs the seed's halls and staff: only on the database just seeded.
+		let history: HistoryResult | undefined;
+		if (seeded && options.history) {
+			if (existsSync(historyFile)) {
+				history = await runHistory(client);
+				log(describeHistory(history));
+			} else {
+				log(`No ${path.relative(process.cwd(), historyFile)}: demo history skipped.`);
+			}
+		}
+		return { applied, seeded, history };
 	} finally {
 		await client.end();
 	}

@@ -26,6 +26,7 @@ export interface StackOptions {
 	dataDir?: string; // default supabase/.data/pg (env HALL_DATA_DIR)
 	databaseUrl?: string; // env DATABASE_URL: use an existing server instead of embedded Postgres
 	seed?: boolean; // apply the seed files of supabase/config.toml on a fresh database (default true)
+	history?: boolean; // then generate 90 days of demo history (docs/HISTORY.md; default false)
 	log?: (line: string) => void;
 	/** Overrides supabase/config.toml's [auth] refresh_token_reuse_interval (seconds). */
 	refreshTokenReuseIntervalSeconds?: number;
@@ -51,6 +52,7 @@ interface ResolvedOptions {
 	dataDirIsDefault: boolean;
 	databaseUrl: string | undefined;
 	seed: boolean;
+	history: boolean;
 	log: (line: string) => void;
 }
 
@@ -63,6 +65,7 @@ function resolve(options: StackOptions): ResolvedOptions {
 		// An empty string means "embedded, even if DATABASE_URL is set" (the test harness needs that).
 		databaseUrl: (options.databaseUrl ?? process.env.DATABASE_URL) || undefined,
 		seed: options.seed ?? true,
+		history: options.history ?? false,
 		log: options.log ?? (() => undefined)
 	};
 }
@@ -82,7 +85,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 			});
 	const databaseUrl = resolved.databaseUrl ?? postgres?.databaseUrl ?? '';
 	try {
-		await migrate(databaseUrl, { seed: resolved.seed, log: resolved.log });
+		await migrate(databaseUrl, { seed: resolved.seed, history: resolved.history, log: resolved.log });
 		const logins = await prepareGatewayLogins(databaseUrl);
 		const auth = readAuthSettings();
 		const gateway = await startGateway({
@@ -131,7 +134,11 @@ export async function resetDatabase(options: StackOptions = {}): Promise<void> {
 	if (resolved.databaseUrl) {
 		await removeStorage(resolved);
 		await recreateDatabase(resolved.databaseUrl, resolved.log);
-		await migrate(resolved.databaseUrl, { seed: resolved.seed, log: resolved.log });
+		await migrate(resolved.databaseUrl, {
+			seed: resolved.seed,
+			history: resolved.history,
+			log: resolved.log
+		});
 		return;
 	}
 	const dataDir = await placeData(resolved);
@@ -146,7 +153,11 @@ export async function resetDatabase(options: StackOptions = {}): Promise<void> {
 			port: resolved.dbPort,
 			log: resolved.log
 		});
-		await migrate(postgres.databaseUrl, { seed: resolved.seed, log: resolved.log });
+		await migrate(postgres.databaseUrl, {
+			seed: resolved.seed,
+			history: resolved.history,
+			log: resolved.log
+		});
 	} finally {
 		await postgres?.stop();
 	}
