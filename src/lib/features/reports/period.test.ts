@@ -6,6 +6,7 @@ import {
 	periodOf,
 	periodParams,
 	periodSlug,
+	reportQuery,
 	shiftPeriod
 } from './period';
 
@@ -47,6 +48,13 @@ describe('report periods', () => {
 		]) {
 			expect(periodFromParams(new URLSearchParams(periodParams(period)), today)).toEqual(period);
 		}
+	});
+
+	it("writes the screen's query, the hall only when one is chosen", () => {
+		expect(reportQuery(periodOf('month', '2026-11-25'), '')).toBe('period=month&from=2026-11-01');
+		expect(reportQuery({ kind: 'range', from: '2026-11-01', to: '2026-11-03' }, 'h-1')).toBe(
+			'period=range&from=2026-11-01&to=2026-11-03&hall=h-1'
+		);
 	});
 
 	it('checks a custom range', () => {

@@ -96,6 +96,14 @@ export function periodParams(period: Period): Record<string, string> {
 		: { period: period.kind, from: period.from };
 }
 
+/** The report screen's query string: the period, and the hall when one is chosen (none: every hall). */
+export function reportQuery(period: Period, hall: string): string {
+	const params = { ...periodParams(period), ...(hall ? { hall } : {}) };
+	return Object.entries(params)
+		.map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+		.join('&');
+}
+
 /** The period's short name in file names: `2026-11`, `2026-11-02`, `2026-11-02至2026-11-08`. */
 export function periodSlug(period: Pick<Period, 'from' | 'to'>): string {
 	if (period.from === period.to) return period.from;
