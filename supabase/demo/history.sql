@@ -737,7 +737,7 @@ begin
 		from demo.run_days d
 		join app.patrol_plans p on p.hall_id = d.hall_id
 		cross join lateral jsonb_array_elements(p.windows) w
-		where d.workday
+		where d.workday and exists (select 1 from app.checkpoints c where c.hall_id = d.hall_id and c.retired_at is null)
 	),
 	outcome as (
 		select p.*, demo.rand(p.k || '/outcome') as f from planned p
@@ -752,6 +752,7 @@ begin
 			demo.at(d.day, 600 + 360 * demo.rand(concat_ws('/', d.hall_id, d.day, 'round', 'extra', 'start')))
 		from demo.run_days d
 		where d.workday and demo.rand(concat_ws('/', d.hall_id, d.day, 'round', 'extra')) < 0.06
+			and exists (select 1 from app.checkpoints c where c.hall_id = d.hall_id and c.retired_at is null)
 	)
 	select demo.uuid_of(s.k) as id, s.hall_id, s.day, s.k, s.window_key, a.staff_id, a.name as staff_name, s.started_at,
 		demo.rand(s.k || '/incomplete') < 0.1 as skips
