@@ -58,11 +58,15 @@ export interface DeviceNumbering {
 	count: number;
 }
 
+/**
+ * The engine's bookkeeping and whose data the device holds. The signed-in staff member (the actor) is a row of
+ * its own (`DeviceActorRow`, `device-actor.ts`): every "mine" list reads the actor, and a live query re-runs on
+ * any write to a row it read, so the actor must not share its row with the cursor the engine writes every pull.
+ */
 export interface SyncState {
 	key: 'state';
 	/** The auth user whose data this device holds; another user's sign-in wipes it first. */
 	user_id: string | null;
-	actor: Actor | null;
 	/** The server's opaque pull cursor. */
 	cursor: string;
 	/** The server's scope epoch at the last pull; null before the first one. */
@@ -77,7 +81,6 @@ export interface SyncState {
 export const EMPTY_SYNC_STATE: SyncState = {
 	key: 'state',
 	user_id: null,
-	actor: null,
 	cursor: FIRST_CURSOR,
 	epoch: null,
 	last_synced_at: null,
@@ -85,6 +88,12 @@ export const EMPTY_SYNC_STATE: SyncState = {
 	unreadable: null,
 	numbering: null
 };
+
+/** The signed-in staff member whose data the device holds, in the sync_state table under its own key. */
+export interface DeviceActorRow {
+	key: 'actor';
+	actor: Actor;
+}
 
 /**
  * A device-only table of a workflow (never synced, e.g. photo bytes waiting for their upload): written in the
@@ -167,5 +176,14 @@ export class LocalDb extends Dexie {
 						state.unreadable ??= null;
 					});
 			});
+		// Version 2 kept the actor inside the 'state' row; it has a row of its own now (see SyncState).
+		this.version(3).upgrade(async (tx) => {
+			const stored = tx.table<SyncState & { actor?: Actor | null }, string>('sync_state');
+			const state = await stored.get('state');
+			if (!state?.actor) return;
+			const { actor, ...rest } = state;
+			await tx.table<DeviceActorRow, string>('sync_state').put({ key: 'actor', actor });
+			await stored.put(rest);
+		});
 	}
 }

@@ -1,4 +1,5 @@
 import { EMPTY_SYNC_STATE, type Actor, type LocalDb, type RejectedEntry, type SyncState } from './db';
+import { storeActor } from './device-actor';
 
 /**
  * Whose data the device holds. Synced rows belong to the signed-in user's scope, so they are wiped when the
@@ -28,11 +29,12 @@ export async function prepareForUser(db: LocalDb, actor: Actor): Promise<void> {
 		if (state.user_id !== actor.user_id) {
 			await clearSyncedRows(db);
 			await forgetDeviceRows(db);
-			await db.sync_state.put({ ...EMPTY_SYNC_STATE, user_id: actor.user_id, actor });
+			await db.sync_state.put({ ...EMPTY_SYNC_STATE, user_id: actor.user_id });
+			await storeActor(db, actor);
 			return;
 		}
 		// Same user: the name or hall may have changed since; the cursor and epoch stay.
-		await db.sync_state.put({ ...state, actor });
+		await storeActor(db, actor);
 	});
 }
 
@@ -42,6 +44,7 @@ export async function wipeSyncedData(db: LocalDb): Promise<void> {
 		await clearSyncedRows(db);
 		await forgetDeviceRows(db);
 		await db.sync_state.put(EMPTY_SYNC_STATE);
+		await storeActor(db, null);
 	});
 }
 

@@ -1,14 +1,15 @@
 import { SCHEMA_VERSION } from '$lib/domain/sync-protocol';
 import { uuidv7 } from '$lib/domain/uuid';
-import { EMPTY_SYNC_STATE, type Actor, type LocalDb, type OutboxEntry } from './db';
+import type { Actor, LocalDb, OutboxEntry } from './db';
+import { readActor } from './device-actor';
 import type { OpSpec } from './workflow';
 import { LocalWriteError } from './write-error';
 
 /** The signed-in staff member stored at engine start; without one nothing can be attributed, so nothing is written. */
 export async function currentActor(db: LocalDb): Promise<Actor> {
-	const state = (await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE;
-	if (!state.actor) throw new LocalWriteError('not_signed_in', 'No signed-in staff member on this device.');
-	return state.actor;
+	const actor = await readActor(db);
+	if (!actor) throw new LocalWriteError('not_signed_in', 'No signed-in staff member on this device.');
+	return actor;
 }
 
 /** The payload if it fits the op type's schema; otherwise a LocalWriteError naming the fields, nothing stored. */

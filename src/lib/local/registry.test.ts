@@ -11,6 +11,7 @@ import { STAFF } from '../../../tests/support/fake-server';
 import { recordRow } from '../../../tests/support/rows';
 import { LocalDb } from './db';
 import { prepareForUser } from './device-data';
+import { readActor } from './device-actor';
 import { pendingIds } from './outbox';
 import { defineRegistry } from './registry';
 import { discardRejected } from './rejected';
@@ -70,7 +71,7 @@ describe('the registry of synced workflows', () => {
 		expect(await after.outbox.count()).toBe(1);
 	});
 
-	it('opens a database written by the first app version: cursor and pending marks carry over', async () => {
+	it('opens a database written by the first app version: cursor, pending marks and the actor carry over', async () => {
 		const name = `registry-v1-${++databases}`;
 		const v1 = new Dexie(name);
 		v1.version(1).stores({
@@ -97,6 +98,9 @@ describe('the registry of synced workflows', () => {
 		const db = new LocalDb(name, registry);
 		expect(await readState(db)).toMatchObject({ cursor: '42', unreadable: null });
 		expect(await pendingIds(db)).toEqual(new Set([recordId]));
+		// The actor moved to a row of its own (a live query reading it must not re-run on every cursor write).
+		expect(await readActor(db)).toEqual(STAFF);
+		expect(await readState(db)).not.toHaveProperty('actor');
 	});
 });
 

@@ -12,7 +12,8 @@ import {
 	type IncidentLimits,
 	type IncidentSla
 } from '$lib/domain/incident-sla';
-import { EMPTY_SYNC_STATE, type Actor, type LocalDb } from '../db';
+import type { Actor, LocalDb } from '../db';
+import { readActor as actorOf } from '../device-actor';
 import { pendingIds } from '../outbox';
 import { prechecks } from '../prechecks/tables';
 import { serviceRecordEvents } from '../service-records/tables';
@@ -60,10 +61,6 @@ const scope = (db: LocalDb) => [
 	db.rejected,
 	db.sync_state
 ];
-
-async function actorOf(db: LocalDb): Promise<Actor | null> {
-	return ((await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE).actor ?? null;
-}
 
 async function hallLimits(db: LocalDb, actor: Actor | null): Promise<IncidentLimits> {
 	return limitsOf(actor ? await incidentLimits.of(db).get(actor.hall_id) : null);

@@ -1,5 +1,6 @@
 import type { CheckpointRow, PatrolCheckRow, PatrolPlanRow, PatrolRoundRow } from '$lib/domain/patrol';
-import { EMPTY_SYNC_STATE, type LocalDb } from '../db';
+import type { LocalDb } from '../db';
+import { readActor } from '../device-actor';
 import { pendingIds } from '../outbox';
 import { checkpoints, patrolChecks, patrolPlans, patrolRounds } from './tables';
 
@@ -94,7 +95,7 @@ export async function lastCheckOf(
 
 /** The signed-in staff member's newest round still running, if any (the round screen to go back to). */
 export async function myRunningRound(db: LocalDb): Promise<PatrolRoundRow | undefined> {
-	const staffId = ((await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE).actor?.staff_id;
+	const staffId = (await readActor(db))?.staff_id;
 	if (!staffId) return undefined;
 	const mine = await patrolRounds
 		.of(db)

@@ -3,6 +3,7 @@ import { DEVICE_CODE_ALPHABET } from '$lib/domain/precheck';
 import { formatNoticeNo, MAX_NOTICES_PER_DAY } from '$lib/domain/precheck-rules';
 import { uuidv7 } from '$lib/domain/uuid';
 import { EMPTY_SYNC_STATE, type Actor, type DeviceNumbering, type LocalDb } from '../db';
+import { readActor } from '../device-actor';
 import { prechecks } from './tables';
 
 /**
@@ -37,7 +38,7 @@ function numberingFor(actor: Actor | null, numbering: DeviceNumbering | null | u
 /** The device's code for the signed-in user's hall, or null when it has none yet. */
 export async function deviceCode(db: LocalDb): Promise<string | null> {
 	const state = await readState(db);
-	return numberingFor(state.actor, state.numbering)?.code ?? null;
+	return numberingFor(await readActor(db), state.numbering)?.code ?? null;
 }
 
 /**
@@ -48,12 +49,13 @@ export async function deviceCode(db: LocalDb): Promise<string | null> {
 export async function ensureDeviceCode(db: LocalDb, claim: ClaimDeviceCode): Promise<string | null> {
 	const identity = await db.transaction('rw', db.sync_state, async () => {
 		const state = await readState(db);
-		if (!state.actor) return null;
-		const current = numberingFor(state.actor, state.numbering);
+		const actor = await readActor(db);
+		if (!actor) return null;
+		const current = numberingFor(actor, state.numbering);
 		if (current) return current;
 		const fresh: DeviceNumbering = {
 			device_id: uuidv7(),
-			hall_id: state.actor.hall_id,
+			hall_id: actor.hall_id,
 			code: null,
 			day: null,
 			count: 0

@@ -8,7 +8,8 @@ import type {
 import { hallDate } from '$lib/domain/hall-time';
 import { normalizeNoticeNo, openPoints } from '$lib/domain/precheck-rules';
 import type { ServiceItemRow, ServiceItemVersionRow } from '$lib/domain/service-catalog';
-import { EMPTY_SYNC_STATE, type LocalDb } from '../db';
+import type { LocalDb } from '../db';
+import { readActor } from '../device-actor';
 import { pendingIds } from '../outbox';
 import { serviceItems, serviceItemVersions } from '../service-catalog/tables';
 import { serviceRecords } from '../service-records/tables';
@@ -119,7 +120,7 @@ async function listOf(db: LocalDb, rows: PrecheckRow[]): Promise<PrecheckListEnt
 /** The signed-in staff member's notices still open, newest first (the home's "mine"). */
 export function listMyOpenPrechecks(db: LocalDb): Promise<PrecheckListEntry[]> {
 	return db.transaction('r', readScope(db), async () => {
-		const actor = ((await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE).actor;
+		const actor = await readActor(db);
 		if (!actor) return [];
 		const mine = await prechecks
 			.of(db)
@@ -176,7 +177,7 @@ export async function findByNoticeNo(db: LocalDb, noticeNo: string): Promise<str
 export function itemUsage(db: LocalDb): Promise<Map<string, ItemUsage>> {
 	return db.transaction('r', [prechecks.of(db), db.sync_state], async () => {
 		const usage = new Map<string, ItemUsage>();
-		const actor = ((await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE).actor;
+		const actor = await readActor(db);
 		if (!actor) return usage;
 		await prechecks
 			.of(db)

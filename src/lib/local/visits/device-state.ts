@@ -1,10 +1,9 @@
-import { EMPTY_SYNC_STATE, type Actor, type LocalDb } from '../db';
+import type { LocalDb } from '../db';
+import { readActor } from '../device-actor';
 
 /** What the enterprise and visit reads need of the device's sync state: who is signed in, what the server refused. */
 
-export async function actorOf(db: LocalDb): Promise<Actor | null> {
-	return ((await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE).actor ?? null;
-}
+export { readActor as actorOf };
 
 /** An op of this device the server refused, still in the needs-attention list: its code and type (and action). */
 export interface RefusedOp {
