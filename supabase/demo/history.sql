@@ -534,7 +534,7 @@ begin
 		p.staff_id, s.display_name as staff_name, s.post::text as staff_post, p.created_at,
 		demo.rand(p.k || '/first') < 0.6 as complete_first,
 		demo.rand(p.k || '/returns') < 0.7 as returns,
-		demo.rand(p.k || '/broken') < 0.12 as breaks_promise,
+		demo.rand(p.k || '/broken') < 0.1 as breaks_promise,
 		demo.rand(p.k || '/again') < 0.6 as returns_again,
 		demo.at(demo.next_workday(p.day + 1 + floor(5 * demo.rand(p.k || '/r2/day'))::int),
 			570 + 420 * demo.rand(p.k || '/r2/minute')) as r2_at,
@@ -825,8 +825,8 @@ $$;
 -- ─── Incidents ────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * g_inc_base: a few incidents a week (the center ~4, the station ~1–2) across categories and severities, plus
- * ~40 % of the patrol checks that found a problem, reported from the checkpoint (checkpoint_id, source_check_id).
+ * g_inc_base: a few incidents a week (the center ~3, the station ~1.5) across categories and severities, plus
+ * ~12 % of the patrol checks that found a problem, reported from the checkpoint (checkpoint_id, source_check_id).
  */
 create or replace function demo.gen_incident_reports()
 returns void
@@ -841,7 +841,7 @@ begin
 		from demo.run_days d join demo.run r using (hall_id)
 		cross join generate_series(1, case when r.kind = 'district_center' then 3 else 2 end) n
 		where d.workday and demo.rand(concat_ws('/', d.hall_id, d.day, 'incident', n)) <
-			case when r.kind = 'district_center' then 0.27 else 0.15 end
+			case when r.kind = 'district_center' then 0.2 else 0.15 end
 	),
 	categorised as (
 		select x.*, c.category from random_reports x
@@ -889,9 +889,9 @@ begin
 		g.staff_name
 	from g_check c
 	join g_round g on g.id = c.round_id
-	cross join lateral (select demo.pick_text(array['equipment', 'environment', 'hazard'],
-		demo.rand(c.id::text || '/incident/category')) as category) pick
-	where c.problems > 0 and demo.rand(c.id::text || '/incident') < 0.2;
+	cross join lateral (select demo.pick_text(array['equipment', 'equipment', 'equipment', 'environment', 'environment',
+		'hazard'], demo.rand(c.id::text || '/incident/category')) as category) pick
+	where c.problems > 0 and demo.rand(c.id::text || '/incident') < 0.12;
 end;
 $$;
 
