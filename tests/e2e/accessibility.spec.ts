@@ -315,6 +315,11 @@ const VISITS: Record<string, Visit> = {
 		await waitUntilSynced(page);
 		await expect(page.getByTestId('review-overdue-enterprises')).toBeVisible();
 	},
+	'/reports': async (page) => {
+		await page.goto('/reports');
+		await expect(page.getByTestId('report-head')).toBeVisible();
+		await expect(page.locator('[data-testid="report-chart"][data-drawn]').first()).toBeAttached();
+	},
 	'/follow-ups': async (page) => {
 		await home(page);
 		await waitUntilSynced(page);
@@ -402,7 +407,8 @@ const TOURS: Array<{ name: string; user: string | null; routes: string[] }> = [
 			'/patrols/checkpoints/[id]',
 			'/patrols/plan',
 			'/patrols/posters',
-			'/patrols/log'
+			'/patrols/log',
+			'/reports'
 		]
 	},
 	{
