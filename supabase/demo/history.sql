@@ -1580,7 +1580,7 @@ begin
 	counts := demo.store();
 	timings := timings || jsonb_build_object('store', round(extract(epoch from clock_timestamp() - step) * 1000));
 	return jsonb_build_object(
-		'halls', (select jsonb_agg(r.hall_id order by r.hall_id) from demo.run r),
+		'halls', (select coalesce(jsonb_agg(r.hall_id order by r.hall_id), '[]') from demo.run r),
 		'from', anchor - days,
 		'to', case when anchor = today then anchor else anchor - 1 end,
 		'removed', removed,
