@@ -21,7 +21,9 @@ const backend = {
 	localGatewayPort: E2E_GATEWAY_PORT
 };
 
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+// E2E_SOURCEMAP=1: with source maps, for a profile that names sources (tests/bench/home-first-sync.ts).
+const sourcemap = process.env['E2E_SOURCEMAP'] ? ['--sourcemap'] : [];
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', ...sourcemap], {
 	cwd: ROOT,
 	stdio: 'inherit',
 	env: { ...process.env, PUBLIC_SUPABASE_URL: backend.url, PUBLIC_SUPABASE_ANON_KEY: backend.anonKey }
