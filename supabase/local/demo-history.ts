@@ -6,6 +6,17 @@ import { repoRoot } from './config';
 /** The generator's SQL: demo.generate_history and its helpers (docs/HISTORY.md). Never a migration. */
 export const historyFile = path.join(repoRoot, 'supabase', 'demo', 'history.sql');
 
+/** history.sql with its parts in place of its `\ir` lines, as psql includes them. */
+export async function historySql(file: string = historyFile): Promise<string> {
+	const text = await readFile(file, 'utf8');
+	const parts: string[] = [];
+	for (const line of text.split('\n')) {
+		const include = /^\\ir\s+(\S+)\s*$/.exec(line);
+		parts.push(include?.[1] ? await historySql(path.join(path.dirname(file), include[1])) : line);
+	}
+	return parts.join('\n');
+}
+
 export interface HistoryOptions {
 	/** The hall day (YYYY-MM-DD) the history leads up to; default the hall's today (UTC+8), up to now. */
 	anchor?: string;
@@ -39,7 +50,7 @@ export function hallToday(now: Date = new Date()): string {
  * of the history or none of it.
  */
 export async function runHistory(client: pg.Client, options: HistoryOptions = {}): Promise<HistoryResult> {
-	const sql = await readFile(historyFile, 'utf8');
+	const sql = await historySql();
 	await client.query('begin');
 	try {
 		// The generator's "already exists, skipping" notices are expected on every load.
