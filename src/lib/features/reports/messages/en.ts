@@ -39,6 +39,7 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'report.hallsCount': '{first} and {count} halls in all',
 	'report.chartLabel': '{title}: chart, the table below has its figures',
 	'report.chartFailed': 'The chart could not load; the table below has its figures.',
+	'report.showTable': 'Data table ({count} rows)',
 	'report.keyFigures': 'Key figures',
 	'report.figure': 'Figure',
 	'report.value': 'Value',

@@ -37,6 +37,7 @@ export const zhCN = {
 	'report.hallsCount': '{first}等 {count} 个大厅',
 	'report.chartLabel': '{title}：图表，数据见下表',
 	'report.chartFailed': '图表未能加载，数据见下表。',
+	'report.showTable': '数据表（{count} 行）',
 	'report.keyFigures': '主要指标',
 	'report.figure': '指标',
 	'report.value': '数值',
