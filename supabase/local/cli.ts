@@ -2,11 +2,14 @@
  * The local Supabase stand-in.
  *   npx tsx supabase/local/cli.ts start   PostgreSQL + migrations + seed + API gateway, until Ctrl-C
  *   npx tsx supabase/local/cli.ts reset   recreate the database (migrations + seed), then exit
- * A database created by either also gets 90 days of demo history (supabase/demo/history.sql, docs/HISTORY.md).
+ * A database created by either also gets 90 days of demo history (supabase/demo/history.sql, docs/HISTORY.md),
+ * unless HALL_DEMO_HISTORY=off (the seed alone: a faster start, e.g. for tests of the CLI itself).
  * Environment: HALL_GATEWAY_PORT (54321), HALL_DB_PORT (54322), HALL_DATA_DIR (supabase/.data/pg), DATABASE_URL.
  */
 import { listDemoAccounts } from './demo-accounts';
 import { resetDatabase, startStack, type RunningStack } from './stack';
+
+const history = process.env.HALL_DEMO_HISTORY !== 'off';
 
 const log = (line: string) => {
 	// PostgreSQL's own chatter is only interesting when something fails; the error then carries it.
@@ -44,7 +47,7 @@ async function start(): Promise<void> {
 
 	let stack: RunningStack;
 	try {
-		stack = await startStack({ log, history: true });
+		stack = await startStack({ log, history });
 	} catch (error) {
 		// Stopped during start-up (Ctrl-C also reaches PostgreSQL directly): a failed start is the expected end.
 		if (stopping) process.exit(0);
@@ -88,8 +91,8 @@ async function main(): Promise<void> {
 	const command = process.argv[2];
 	if (command === 'start') return start();
 	if (command === 'reset') {
-		await resetDatabase({ log, history: true });
-		console.log('Database recreated: migrations, seed and demo history applied.');
+		await resetDatabase({ log, history });
+		console.log(`Database recreated: migrations, seed${history ? ' and demo history' : ''} applied.`);
 		return;
 	}
 	console.error('Usage: tsx supabase/local/cli.ts <start|reset>');

@@ -31,7 +31,9 @@ beforeEach(async () => {
 	env = {
 		HALL_DATA_DIR: dataDir,
 		HALL_GATEWAY_PORT: String(await freePort()),
-		HALL_DB_PORT: String(await freePort())
+		HALL_DB_PORT: String(await freePort()),
+		// The CLI's own behaviour: the demo history's 5–15 s per fresh database only in the test of the data.
+		HALL_DEMO_HISTORY: 'off'
 	};
 });
 
@@ -197,10 +199,12 @@ describe('data', slow, () => {
 		await run.exited;
 	}
 
-	it('survives a restart, migrations and seed are not applied twice, and reset starts over', async () => {
+	it('survives a restart, migrations, seed and demo history are not applied twice, and reset starts over', async () => {
+		delete env.HALL_DEMO_HISTORY; // as a developer runs it
 		const first = start();
 		await first.waitFor(ready);
 		expect(first.output()).toContain('Applying migration');
+		expect(first.output()).toContain('Demo history');
 		await sql('create table public.restart_probe (note text)');
 		await sql('insert into public.restart_probe values ($1)', ['still here']);
 		await stop(first);
@@ -209,6 +213,7 @@ describe('data', slow, () => {
 		await second.waitFor(ready);
 		expect(second.output()).not.toContain('Applying migration');
 		expect(second.output()).not.toContain('Seeding data');
+		expect(second.output()).not.toContain('Demo history');
 		expect(await sql('select note from public.restart_probe')).toEqual([{ note: 'still here' }]);
 		await stop(second);
 
