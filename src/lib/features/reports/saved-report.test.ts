@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { forgetOthersReports, keepReport, recallReport } from './saved-report';
 import { testReport } from './test-report';
 
@@ -48,6 +48,7 @@ describe('the last report kept for offline reading', () => {
 	});
 
 	it('survives a full storage', () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 		const store = {
 			...memoryStore(),
 			setItem: () => {
@@ -57,5 +58,7 @@ describe('the last report kept for offline reading', () => {
 		expect(keepReport('user-a', testReport(), new Date('2026-11-03T02:00:00Z'), store).saved_at).toBe(
 			'2026-11-03T02:00:00.000Z'
 		);
+		expect(warn).toHaveBeenCalledOnce();
+		warn.mockRestore();
 	});
 });
