@@ -36,7 +36,6 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'report.documentTitle': 'Hall report',
 	'report.hallsLine': 'Halls: {halls}',
 	'report.periodLine': 'Period: {from} to {to}',
-	'report.hallsCount': '{first} and {count} halls in all',
 	'report.chartLabel': '{title}: chart, the table below has its figures',
 	'report.chartFailed': 'The chart could not load; the table below has its figures.',
 	'report.showTable': 'Data table ({count} rows)',

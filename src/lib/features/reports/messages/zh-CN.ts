@@ -34,7 +34,6 @@ export const zhCN = {
 	'report.documentTitle': '综窗统计报表',
 	'report.hallsLine': '大厅：{halls}',
 	'report.periodLine': '统计周期：{from} 至 {to}',
-	'report.hallsCount': '{first}等 {count} 个大厅',
 	'report.chartLabel': '{title}：图表，数据见下表',
 	'report.chartFailed': '图表未能加载，数据见下表。',
 	'report.showTable': '数据表（{count} 行）',
