@@ -37,6 +37,8 @@ export class ReportScreen {
 		const result = await fetchReportHalls();
 		if (result.ok) {
 			this.halls = result.value;
+			// A manager always has their own hall; were the list ever empty, there would be no report to wait for.
+			if (result.value.length === 0) this.loading = false;
 		} else {
 			this.loading = false;
 			this.#failed(result.reason, result.detail);
