@@ -506,7 +506,7 @@ as $$
 declare
 	first_day date;
 begin
-	if month is null or not isfinite(month) or month > app.hall_day(now()) then
+	if month is null or not isfinite(month) or date_trunc('month', month)::date > app.hall_day(now()) then
 		-- The caller's checks come first: a non-manager learns nothing from a bad month either.
 		perform app.report_scope(array[hall_id], app.hall_day(now()), app.hall_day(now()));
 		perform app.refuse_report('report_invalid_range', 'A ledger is of a month begun, on or before today.',
