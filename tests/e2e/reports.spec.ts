@@ -3,7 +3,7 @@ import pg from 'pg';
 import readXlsxFile from 'read-excel-file/node';
 import { generateHistory, hallToday } from '../../supabase/local/demo-history';
 import { createTestHall, type TestHall } from '../integration/history/support/test-hall';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, waitForServiceWorkerControl } from './fixtures';
 import { readStackInfo } from './stack-info';
 
 // The managers' report: the center's manager opens last month's report of a street station of their own (a hall
@@ -47,6 +47,7 @@ test.describe('a month of a hall with history', () => {
 	}) => {
 		test.setTimeout(180_000);
 		await signIn(page, 'manager@demo.hall');
+		await waitForServiceWorkerControl(page);
 		await page.goto('/reports');
 		// This month of every hall they may see, by default.
 		await expect(page.getByTestId('report-period-month')).toBeChecked();
@@ -140,6 +141,15 @@ test.describe('a month of a hall with history', () => {
 		await expect(page.getByTestId('report-saved')).toBeHidden();
 		await page.goBack();
 		await expect(head).toContainText(`统计周期：${month.from} 至 ${month.to}`);
+
+		// Reopened offline (the app from its service worker): the last report opened, saying when it was saved.
+		await page.context().setOffline(true);
+		await page.reload();
+		await expect(page.getByTestId('report-saved')).toContainText('离线');
+		await expect(head).toContainText(hall.name);
+		await expect(head).toContainText(`统计周期：${month.from} 至 ${month.to}`);
+		await expect(page.locator('[data-testid="report-chart"][data-drawn]').first()).toBeAttached();
+		await page.context().setOffline(false);
 	});
 });
 
