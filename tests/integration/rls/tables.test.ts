@@ -269,7 +269,8 @@ describe('function privileges', () => {
 	// notice by its secret token, without personal data (both security definer, docs/SECURITY.md).
 	// app.first_pull_condition: a string replacement sync_pull's first pull makes (20261204000050_first_pull_horizon).
 	// report_halls / hall_report: the managers' reports, security definer, scoped to the halls the caller manages
-	// (20261204000100_reports.sql, docs/REPORTS.md).
+	// (20261204000100_reports.sql, docs/REPORTS.md). staff_workload / ledger_month: the same, with the same checks
+	// (20261204000200_workload_and_ledger.sql).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -281,9 +282,11 @@ describe('function privileges', () => {
 		'app.sync_limits',
 		'public.claim_device_code',
 		'public.hall_report',
+		'public.ledger_month',
 		'public.me',
 		'public.notice_view',
 		'public.report_halls',
+		'public.staff_workload',
 		'public.sync_pull',
 		'public.sync_push'
 	];
