@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StaffProfile } from './staff-profile';
-import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
+import { recallProfile, rememberProfile } from './profile-cache';
+import { forgetUserStorage, REPORT_STORAGE_PREFIX } from './user-storage';
 
 const profile: StaffProfile = {
 	staff_id: 's1',
@@ -30,12 +31,16 @@ describe('profile cache', () => {
 		vi.unstubAllGlobals();
 	});
 
-	it('recalls a remembered profile until it is forgotten', () => {
+	it('recalls a remembered profile until the user’s storage is forgotten (sign-out), with their saved report', () => {
 		rememberProfile('u1', profile);
+		rememberProfile('u2', profile);
+		localStorage.setItem(`${REPORT_STORAGE_PREFIX}u1`, '{}');
 		expect(recallProfile('u1')).toEqual(profile);
-		expect(recallProfile('u2')).toBeNull();
-		forgetProfile('u1');
+		expect(recallProfile('u3')).toBeNull();
+		forgetUserStorage('u1');
 		expect(recallProfile('u1')).toBeNull();
+		expect(localStorage.getItem(`${REPORT_STORAGE_PREFIX}u1`)).toBeNull();
+		expect(recallProfile('u2')).toEqual(profile);
 	});
 
 	it('keeps a profile cached before me() returned the ticket format, reading tickets as plain numbers', () => {

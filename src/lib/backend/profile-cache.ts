@@ -1,11 +1,13 @@
 import { PLAIN_TICKET_FORMAT } from '$lib/domain/ticket-format';
 import { isStaffProfile, type StaffProfile } from './staff-profile';
+import { PROFILE_STORAGE_PREFIX } from './user-storage';
 
 /**
  * The last `me()` answer per user, so a reload in a hall corner without Wi-Fi still shows who is signed in.
- * Not personal data of applicants: only the staff member's own name, post and hall. Forgotten at sign-out.
+ * Not personal data of applicants: only the staff member's own name, post and hall. Forgotten at sign-out
+ * (user-storage.ts).
  */
-const keyFor = (userId: string): string => `hall-assist.profile.${userId}`;
+const keyFor = (userId: string): string => PROFILE_STORAGE_PREFIX + userId;
 
 export function rememberProfile(userId: string, profile: StaffProfile): void {
 	localStorage.setItem(keyFor(userId), JSON.stringify(profile));
@@ -31,8 +33,4 @@ export function recallProfile(userId: string): StaffProfile | null {
 function withTicketFormat(cached: unknown): unknown {
 	if (typeof cached !== 'object' || cached === null || 'ticket_format' in cached) return cached;
 	return { ...cached, ticket_format: PLAIN_TICKET_FORMAT };
-}
-
-export function forgetProfile(userId: string): void {
-	localStorage.removeItem(keyFor(userId));
 }

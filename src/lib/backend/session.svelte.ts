@@ -1,6 +1,7 @@
 import type { Session as AuthSession } from '@supabase/auth-js';
 import { AUTH_STORAGE_KEY, persistedSession } from './auth-storage';
-import { forgetProfile, recallProfile, rememberProfile } from './profile-cache';
+import { recallProfile, rememberProfile } from './profile-cache';
+import { forgetUserStorage } from './user-storage';
 import type { StaffProfile } from './staff-profile';
 
 /**
@@ -176,7 +177,7 @@ class SessionState {
 		if (!userId) return;
 		const work = this.#guard ? await this.#guard.workOf(userId) : { pending: 0, unresolved: 0 };
 		await this.#guard?.forget(userId);
-		forgetProfile(userId);
+		forgetUserStorage(userId);
 		if (work.pending > 0) {
 			// The session stays valid on the server for the parked uploads; only this device's sign-in goes. Its
 			// refresh timer stops first: a refresh now would rotate the token the parked copy holds.
@@ -201,7 +202,7 @@ class SessionState {
 		const userId = this.userId;
 		if (userId) await this.#guard?.forget(userId);
 		await this.#endSession();
-		if (userId) forgetProfile(userId);
+		if (userId) forgetUserStorage(userId);
 		this.auth = null;
 		this.profile = { status: 'idle' };
 		location.replace('/login');

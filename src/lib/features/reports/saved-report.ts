@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { REPORT_STORAGE_PREFIX } from '$lib/backend/user-storage';
 import { hallReport, type HallReport } from '$lib/domain/report';
 
 /**
@@ -6,7 +7,7 @@ import { hallReport, type HallReport } from '$lib/domain/report';
  * Wi-Fi, a meeting room): one per user, in localStorage. Figures of the hall only, no applicant's data. Another
  * user's saved report is dropped when this screen opens, and a report kept in another shape is never shown.
  */
-const PREFIX = 'hall-assist.report.';
+const PREFIX = REPORT_STORAGE_PREFIX; // forgotten at sign-out with the user's other keys
 
 const savedReport = z.object({ saved_at: z.string(), report: hallReport });
 export type SavedReport = z.infer<typeof savedReport>;
