@@ -78,6 +78,7 @@ as $$
 		(array_agg(r.id order by r.finished_at is null, r.started_at, r.id) filter (where r.id is not null))[1]
 	from windows w
 	left join app.patrol_rounds r on r.hall_id = w.hall_id and r.day = w.day and r.window_key = w.window_key
+		and r.hall_id = any (halls) and r.day between from_day and to_day
 	group by w.hall_id, w.day, w.window_key, w.label, w.deadline
 $$;
 

@@ -34,6 +34,12 @@ const halls: Ref[] = [
 	{ $ref: 'hall', which: 'other' }
 ];
 
+/** The halls of a managers' report or workload: the caller's, another's, ids of no hall, anything else. */
+const reportHalls = fc.oneof(
+	fc.array(fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId), { maxLength: 3 }),
+	wrongType
+);
+
 /** sync_pull's cursor: the forms it returns, near misses of them, and anything else. */
 const cursor = fc.oneof(
 	fc.constant('0'),
@@ -65,10 +71,9 @@ export function argumentArbitraries(registry: Registry): {
 				fc.integer({ min: 1, max: SYNC_LIMITS.maxPullRows }),
 				hostileInteger(1, SYNC_LIMITS.maxPullRows)
 			),
-			'hall_report.hall_ids': fc.oneof(
-				fc.array(fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId), { maxLength: 3 }),
-				wrongType
-			)
+			'hall_report.hall_ids': reportHalls,
+			'staff_workload.hall_ids': reportHalls,
+			'ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId)
 		},
 		byType: {
 			text: fc.oneof(fc.string({ maxLength: 30 }), hostileText(1000)),
