@@ -5,16 +5,17 @@
 -- report_invalid_range 22023). The answers are `staffWorkload` (src/lib/domain/assessment.ts) and `ledgerMonth`
 -- (src/lib/domain/ledger.ts); the integration tests parse every answer with them.
 --
--- Patrols: the report's window logic moves into two helpers, app.patrol_windows and app.patrol_round_facts, which
--- app.report_patrols (replaced below, same figures), the workload and the ledger all read: one definition of a
--- window's deadline, of on time / late / missed and of a round's missed checkpoints.
+-- The caller's checks move into app.report_scope, which hall_report (replaced below, same answer) and the new
+-- functions call. Patrols: the report's window logic moves into two helpers, app.patrol_windows and
+-- app.patrol_round_facts, which app.report_patrols (replaced below, same figures), the workload and the ledger all
+-- read: one definition of a window's deadline, of on time / late / missed and of a round's missed checkpoints.
 
 -- ─── The caller's scope, once for every report-like call ───────────────────────────────────────────────────────
 
 /**
  * The checked, distinct halls of a call, or a refusal: not an active manager, no hall, a hall the caller may not
  * report on (or none such: the same answer), a missing or infinite day, `to` before `from`, more than maxDays.
- * hall_report makes the same checks in the same order; staff_workload and ledger_month call this.
+ * hall_report (replaced below to call it), staff_workload and ledger_month all start with it.
  */
 create function app.report_scope(hall_ids uuid[], from_day date, to_day date)
 returns uuid[]
@@ -44,6 +45,37 @@ begin
 			format('A report covers at most %s days.', app.report_limit('maxDays')), '22023');
 	end if;
 	return halls;
+end;
+$$;
+
+/** The report (20261204000100_reports.sql) with its checks now in app.report_scope; its answer is unchanged. */
+create or replace function public.hall_report(hall_ids uuid[], from_day date, to_day date)
+returns jsonb
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+	halls uuid[] := app.report_scope(hall_ids, from_day, to_day);
+	operation jsonb := app.report_operation(halls, from_day, to_day);
+	incidents jsonb := app.report_incidents(halls, from_day, to_day);
+begin
+	return jsonb_build_object(
+		'halls', (select jsonb_agg(jsonb_build_object('id', r.id, 'name', r.name)
+				order by r.kind, r.name, r.id)
+			from app.reportable_halls() r where r.id = any (halls)),
+		'from', from_day,
+		'to', to_day,
+		'generated_at', now(),
+		'operation', operation -> 'operation',
+		'consultations', operation -> 'consultations',
+		'prechecks', app.report_prechecks(halls, from_day, to_day),
+		'incidents', incidents -> 'incidents',
+		'patrols', app.report_patrols(halls, from_day, to_day),
+		'supervision', incidents -> 'supervision',
+		'visits', app.report_visits(halls, from_day, to_day)
+	);
 end;
 $$;
 
