@@ -91,8 +91,18 @@ export interface Convergence {
 /** Every device holds exactly what sync_pull from scratch shows its person, table by table, row by row. */
 export async function checkConvergence(
 	devices: readonly TortureDevice[],
-	stack: { url: string; anonKey: string }
+	stack: { url: string; anonKey: string },
+	db?: pg.Pool
 ): Promise<Convergence> {
+	/** For a row the device holds and its person's pull does not show: is it in the database at all? */
+	const inDatabase = async (table: string, id: string): Promise<string> => {
+		if (!db) return '';
+		const { rows } = await db.query<{ row: Record<string, unknown> }>(
+			`select to_jsonb(t) as row from app.${table} t where id = $1`,
+			[id]
+		);
+		return rows[0] ? ` (the database has it: ${JSON.stringify(rows[0].row)})` : ' (nor has the database)';
+	};
 	const views = new Map<string, TableRows>();
 	const halls: Convergence['halls'] = new Map();
 	const divergent: string[] = [];
@@ -121,7 +131,9 @@ export async function checkConvergence(
 			for (const id of local.keys()) {
 				if (!server.has(id)) {
 					hall.divergent++;
-					divergent.push(`device ${device.index} ${table.name} ${id}: not on the server`);
+					divergent.push(
+						`device ${device.index} ${table.name} ${id}: not on the server${await inDatabase(table.name, id)}`
+					);
 				}
 			}
 		}

@@ -213,7 +213,7 @@ export async function runTorture(options: RunOptions): Promise<RunReport> {
 
 		const userIds = [...new Set(devices.map((device) => device.actor.user_id))];
 		const exactlyOnce = await checkExactlyOnce(db, created, { startedAt, userIds, hallVersions });
-		const convergence = await checkConvergence(devices, options.stack);
+		const convergence = await checkConvergence(devices, options.stack, db);
 		const opsByType = Object.fromEntries(registry.ops.map(({ spec }) => [spec.type, 0]));
 		for (const { entry } of created.values()) opsByType[entry.type] = (opsByType[entry.type] ?? 0) + 1;
 		return {

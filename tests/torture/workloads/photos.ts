@@ -1,3 +1,4 @@
+import { PHOTO_RULES } from '../../../src/lib/domain/photo';
 import { uuidv7 } from '../../../src/lib/domain/uuid';
 import { enqueuePhotos } from '../../../src/lib/local/photos/writes';
 import { incidents } from '../../../src/lib/local/incidents/tables';
@@ -8,8 +9,9 @@ import type { Workload, WorkloadDevice } from '../workload';
 /**
  * Photos under torture: a device attaches one or two photos to an incident of its hall that it holds (one it
  * reported, often still in the outbox, so the incident's op must reach the server first, or a colleague's), in one
- * write transaction as an owning workflow does. The bytes' uploads are not part of sync and not driven here. No
- * refusal is meant: any staff member of the hall may add photos to any of its incidents, in any status.
+ * write transaction as an owning workflow does. The bytes' uploads are not part of sync and not driven here. Any
+ * staff member of the hall may add photos to any of its incidents, in any status; the one refusal meant is an
+ * incident full on the server (`perOwner`) while each device, offline, still saw room on its own.
  */
 export function photosWorkload(): Workload {
 	async function someIncident(device: WorkloadDevice): Promise<string | null> {
@@ -41,8 +43,16 @@ export function photosWorkload(): Workload {
 			}
 			signalLocalWrite();
 		},
-		meantRejection() {
-			return Promise.resolve(null);
+		async meantRejection(entry, server) {
+			const payload = entry.payload as { owner_id?: string };
+			if (entry.type !== 'photo.attach' || entry.code !== 'conflict' || !payload.owner_id) return null;
+			const { rows } = await server.query<{ photos: number }>(
+				'select count(*)::int as photos from app.photos where owner_id = $1',
+				[payload.owner_id]
+			);
+			return (rows[0]?.photos ?? 0) >= PHOTO_RULES.perOwner
+				? 'the incident is full on the server: colleagues filled it while this device was offline'
+				: null;
 		}
 	};
 }
