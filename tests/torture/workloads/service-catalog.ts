@@ -60,7 +60,8 @@ export function serviceCatalogWorkload(ledger: CatalogLedger): Workload {
 
 	async function withdraw(device: WorkloadDevice): Promise<void> {
 		const live = (await ownItems(device)).filter((entry) => entry.item.withdrawn_at === null);
-		if (live.length === 0) return;
+		// Nothing of its own to withdraw yet: publish one, so the next try has one (every op type must be made).
+		if (live.length === 0) return publishNew(device);
 		const entry = device.rng.pick(live);
 		ledger.withdrawn.add(entry.item.id);
 		await withdrawServiceItem(device.db, entry.item.id);
