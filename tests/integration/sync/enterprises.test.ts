@@ -437,6 +437,7 @@ describe('the demo data (supabase/seed-enterprises.sql)', () => {
 		expect(rows.flatMap((row) => row.contacts).every((count) => count >= 1 && count <= 2)).toBe(true);
 	});
 
+	// The seed's own visits and follow-ups (pg_temp.demo_id(5, n), (6, n)): the torture run visits the same enterprises.
 	it('shows every traffic light, a running visit, a far one and one without position, and every kind of follow-up', async () => {
 		// The visit plan of src/lib/domain/visit-plan.ts, restated: due N days after the last check-in's hall day, or
 		// after the hall day of created_at when never visited.
@@ -448,7 +449,8 @@ describe('the demo data (supabase/seed-enterprises.sql)', () => {
 			   when due <= app.hall_day(now()) + 6 then 'due_soon'
 			   else 'on_plan' end as light
 			 from app.enterprises e,
-			   lateral (select coalesce((select max(app.hall_day(v.check_in_at)) from app.visits v where v.enterprise_id = e.id),
+			   lateral (select coalesce((select max(app.hall_day(v.check_in_at)) from app.visits v where v.enterprise_id = e.id
+			     and v.id::text like 'e5000000-%'),
 			     app.hall_day(e.created_at)) + coalesce(e.visit_every_days, 0) as due) d
 			 where e.is_demo and e.hall_id = $1`,
 			[center]
@@ -463,7 +465,8 @@ describe('the demo data (supabase/seed-enterprises.sql)', () => {
 		const { rows: visits } = await db.query<{ running: number; no_position: number }>(
 			`select count(*) filter (where v.check_out_at is null)::int as running,
 			        count(*) filter (where v.check_in_geo <> 'fix')::int as no_position
-			 from app.visits v join app.enterprises e on e.id = v.enterprise_id where e.is_demo`
+			 from app.visits v join app.enterprises e on e.id = v.enterprise_id
+			 where e.is_demo and v.id::text like 'e5000000-%'`
 		);
 		expect(visits[0]?.running).toBeGreaterThan(0);
 		expect(visits[0]?.no_position).toBeGreaterThan(0);
@@ -473,7 +476,8 @@ describe('the demo data (supabase/seed-enterprises.sql)', () => {
 			   when f.due_on < app.hall_day(now()) then 'overdue'
 			   when f.due_on = app.hall_day(now()) then 'due_today'
 			   else 'open' end as state
-			 from app.follow_ups f join app.enterprises e on e.id = f.enterprise_id where e.is_demo`
+			 from app.follow_ups f join app.enterprises e on e.id = f.enterprise_id
+			 where e.is_demo and f.id::text like 'e6000000-%'`
 		);
 		expect(follow.map((row) => row.state).sort()).toEqual([
 			'cannot_solve',
