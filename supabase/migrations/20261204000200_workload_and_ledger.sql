@@ -17,7 +17,7 @@
  * report on (or none such: the same answer), a missing or infinite day, `to` before `from`, more than maxDays.
  * hall_report (replaced below to call it), staff_workload and ledger_month all start with it.
  */
-create function app.report_scope(hall_ids uuid[], from_day date, to_day date)
+create function app.report_scope(hall_ids jsonb, from_day date, to_day date)
 returns uuid[]
 language plpgsql
 stable
@@ -29,10 +29,7 @@ begin
 	if (select (app.current_staff()).post) is distinct from 'manager' then
 		perform app.refuse_report('report_forbidden', 'Only an active manager may read reports.', '42501');
 	end if;
-	if coalesce(cardinality(hall_ids), 0) = 0 or array_position(hall_ids, null) is not null then
-		perform app.refuse_report('report_invalid_range', 'Name at least one hall.', '22023');
-	end if;
-	halls := array(select distinct unnest(hall_ids));
+	halls := app.report_hall_ids(hall_ids);
 	if exists (select 1 from unnest(halls) h (id) where h.id not in (select r.id from app.reportable_halls() r)) then
 		perform app.refuse_report('report_forbidden', 'A hall named is not one you may report on.', '42501');
 	end if;
@@ -49,7 +46,7 @@ end;
 $$;
 
 /** The report (20261204000100_reports.sql) with its checks now in app.report_scope; its answer is unchanged. */
-create or replace function public.hall_report(hall_ids uuid[], from_day date, to_day date)
+create or replace function public.hall_report(hall_ids jsonb, from_day date, to_day date)
 returns jsonb
 language plpgsql
 stable
@@ -263,7 +260,7 @@ as $$
 	group by 1, 2, 3
 $$;
 
-create function public.staff_workload(hall_ids uuid[], from_day date, to_day date)
+create function public.staff_workload(hall_ids jsonb, from_day date, to_day date)
 returns jsonb
 language plpgsql
 stable
@@ -318,7 +315,7 @@ begin
 	);
 end;
 $$;
-comment on function public.staff_workload(uuid[], date, date) is
+comment on function public.staff_workload(jsonb, date, date) is
 	'Per staff member of halls, their business volume over a range of hall days (staffWorkload, assessment.ts).';
 
 -- ─── The monthly ledger ───────────────────────────────────────────────────────────────────────────────────────
@@ -541,19 +538,19 @@ declare
 begin
 	if month is null or not isfinite(month) or date_trunc('month', month)::date > app.hall_day(now()) then
 		-- The caller's checks come first: a non-manager learns nothing from a bad month either.
-		perform app.report_scope(array[hall_id], app.hall_day(now()), app.hall_day(now()));
+		perform app.report_scope(jsonb_build_array(hall_id), app.hall_day(now()), app.hall_day(now()));
 		perform app.refuse_report('report_invalid_range', 'A ledger is of a month begun, on or before today.',
 			'22023');
 	end if;
 	first_day := date_trunc('month', month)::date;
-	perform app.report_scope(array[hall_id], first_day, (first_day + interval '1 month - 1 day')::date);
+	perform app.report_scope(jsonb_build_array(hall_id), first_day, (first_day + interval '1 month - 1 day')::date);
 	return app.ledger_compute(hall_id, first_day, app.ledger_default_rules());
 end;
 $$;
 comment on function public.ledger_month(uuid, date) is
 	'The monthly service-quality ledger (百分制台账) of a hall: rules, evidence, score (ledgerMonth, ledger.ts).';
 
-grant execute on function public.staff_workload(uuid[], date, date) to authenticated;
+grant execute on function public.staff_workload(jsonb, date, date) to authenticated;
 grant execute on function public.ledger_month(uuid, date) to authenticated;
 
 -- ─── Indexes: the workload's and the ledger's reads by hall and time (the others are the report's) ────────────

@@ -114,7 +114,7 @@ async function inDatabase(db: pg.Pool, halls: string[], from: string, to: string
 		const started = performance.now();
 		const { rows } = await client.query<{ report: unknown }>(
 			'select public.hall_report($1, $2, $3) as report',
-			[halls, from, to]
+			[JSON.stringify(halls), from, to]
 		);
 		const ms = performance.now() - started;
 		hallReport.parse(rows[0]?.report);
