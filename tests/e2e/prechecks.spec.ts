@@ -162,8 +162,10 @@ test('the notice QR, scanned on a second device that synced then went offline, r
 			async () =>
 				/\/prechecks\/[0-9a-f-]{36}\/recheck$/.test(other.url())
 					? 'recheck'
-					: ((await other.getByTestId('not-a-ticket').textContent({ timeout: 100 }).catch(() => null)) ??
-						'still scanning'),
+					: ((await other
+							.getByTestId('not-a-ticket')
+							.textContent({ timeout: 100 })
+							.catch(() => null)) ?? 'still scanning'),
 			{ timeout: 20_000 }
 		)
 		.toBe('recheck');

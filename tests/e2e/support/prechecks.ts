@@ -18,7 +18,9 @@ export async function waitUntilSynced(page: Page): Promise<void> {
  * not enough right after a save: it can still show for the moment before the outbox count catches up.
  */
 export async function waitUntilSaved(page: Page): Promise<void> {
-	await expect(page.getByTestId('precheck-status')).not.toContainText(zh['tickets.pending'], { timeout: 30_000 });
+	await expect(page.getByTestId('precheck-status')).not.toContainText(zh['tickets.pending'], {
+		timeout: 30_000
+	});
 }
 
 /** From the pre-check start screen: finds the item by its pinyin initials and opens its form. */
