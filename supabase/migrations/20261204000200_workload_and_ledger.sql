@@ -414,7 +414,7 @@ as $$
 		and (i.closed_at is null or i.closed_at > month_end)
 	union all
 	-- A notice whose applicant came back to a new gap: once per notice, on its first such return of the month.
-	select distinct on (p.id) 'broken_promise', 'precheck', p.id, app.hall_day(x.checked_at), p.notice_no, null
+	(select distinct on (p.id) 'broken_promise', 'precheck', p.id, app.hall_day(x.checked_at), p.notice_no, null
 	from app.precheck_rounds x
 	join app.prechecks p on p.id = x.precheck_id
 	cross join bounds b
@@ -422,6 +422,8 @@ as $$
 		and x.checked_at >= b.month_start and x.checked_at < month_end
 		and not exists (select 1 from app.precheck_rounds e where e.precheck_id = x.precheck_id and e.round_no > 1
 			and cardinality(e.new_gap_keys) > 0 and e.checked_at < b.month_start)
+	-- The first such return: distinct on keeps the first row of each pre-check in this order.
+	order by p.id, x.checked_at)
 	union all
 	-- As isFollowUpOverdue on the month's last day: due before it, not closed by its end.
 	select 'follow_up_overdue', 'follow_up', f.id, f.due_on, left(f.demand, 60), null
