@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hallDate, hallTime } from './hall-time';
+import { hallDate, hallHour, hallTime } from './hall-time';
 
 describe('hall time', () => {
 	it('files an early morning ticket under the Shanghai day, not the UTC one', () => {
@@ -33,5 +33,11 @@ describe('hall time', () => {
 
 	it('shows nothing for a time it cannot read', () => {
 		expect(hallTime('not a time', '2026-11-25')).toBe('');
+	});
+
+	it('reads the hall’s hour of an instant: 23:59 and 00:00 on either side of the UTC day', () => {
+		expect(hallHour('2026-11-25T15:59:00Z')).toBe(23);
+		expect(hallHour('2026-11-25T16:00:00Z')).toBe(0);
+		expect(hallHour('2026-11-25T09:30:00+08:00')).toBe(9);
 	});
 });

@@ -19,6 +19,11 @@ export function hallDate(moment: Date = new Date()): string {
 	return hallWallClock(moment).slice(0, 10);
 }
 
+/** The hall's hour (0…23) of an instant. */
+export function hallHour(iso: string): number {
+	return Number(hallWallClock(new Date(iso)).slice(11, 13));
+}
+
 /** 14:03 for a time today, 2026-11-24 14:03 for any other day, so old entries never pass for today's. */
 export function hallTime(iso: string, today: string = hallDate()): string {
 	const moment = new Date(iso);

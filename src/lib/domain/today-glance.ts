@@ -1,3 +1,4 @@
+import { hallHour } from './hall-time';
 import { SEVERITIES, type IncidentRow, type Severity } from './incident';
 import type { IncidentSla } from './incident-sla';
 import type { DayEvaluation } from './patrol-evaluation';
@@ -67,11 +68,6 @@ export interface TodayGlance {
 /** The hall opens at 9 and closes at 17 (extended service runs later; its tickets extend the hours shown). */
 export const OPENING_HOUR = 9;
 export const CLOSING_HOUR = 17;
-
-/** The hall's hour (UTC+8) of an instant. */
-export function hallHour(iso: string): number {
-	return (new Date(iso).getUTCHours() + 8) % 24;
-}
 
 export function summarizeToday(input: TodayInput): TodayGlance {
 	const hours = input.records.map((record) => hallHour(record.opened_at));

@@ -2,9 +2,9 @@
  * The manager's "today at a glance": one read of the day's rows across the workflows, summarised by
  * src/lib/domain/today-glance.ts. Every row it reads is within the first pull's horizon, so it works offline.
  */
-import { hallDate } from '$lib/domain/hall-time';
+import { hallDate, hallHour } from '$lib/domain/hall-time';
 import { evaluateDay } from '$lib/domain/patrol-evaluation';
-import { hallHour, summarizeToday, type TodayGlance } from '$lib/domain/today-glance';
+import { summarizeToday, type TodayGlance } from '$lib/domain/today-glance';
 import type { LocalDb } from '$lib/local/db';
 import { listEnterprises } from '$lib/local/enterprises/queries';
 import { listIncidents } from '$lib/local/incidents/queries';

@@ -103,18 +103,21 @@ export function loadPrecheck(db: LocalDb, id: string): Promise<PrecheckDetail | 
 	});
 }
 
-async function listOf(db: LocalDb, rows: PrecheckRow[]): Promise<PrecheckListEntry[]> {
+/** The rows with their versions, rounds and applicants; those whose version is not on the device left out. */
+async function detailsOf(db: LocalDb, rows: PrecheckRow[]): Promise<PrecheckDetail[]> {
 	const pending = await pendingIds(db);
 	const entries = await Promise.all(rows.map((row) => entryOf(db, row, pending)));
-	return entries
-		.filter((entry): entry is PrecheckDetail => entry !== null)
-		.map(({ precheck, version, openPoints, applicant, pending }) => ({
-			precheck,
-			version,
-			openPoints,
-			applicant,
-			pending
-		}));
+	return entries.filter((entry): entry is PrecheckDetail => entry !== null);
+}
+
+async function listOf(db: LocalDb, rows: PrecheckRow[]): Promise<PrecheckListEntry[]> {
+	return (await detailsOf(db, rows)).map(({ precheck, version, openPoints, applicant, pending }) => ({
+		precheck,
+		version,
+		openPoints,
+		applicant,
+		pending
+	}));
 }
 
 /** The signed-in staff member's notices still open, newest first (the home's "mine"). */
@@ -140,11 +143,9 @@ export function listPrechecksOn(db: LocalDb, day: string): Promise<PrecheckDetai
 			.of(db)
 			.filter((row) => hallDate(new Date(row.created_at)) === day)
 			.toArray();
-		const pending = await pendingIds(db);
-		const entries = await Promise.all(rows.map((row) => entryOf(db, row, pending)));
-		return entries
-			.filter((entry): entry is PrecheckDetail => entry !== null)
-			.sort((a, b) => a.precheck.created_at.localeCompare(b.precheck.created_at));
+		return (await detailsOf(db, rows)).sort((a, b) =>
+			a.precheck.created_at.localeCompare(b.precheck.created_at)
+		);
 	});
 }
 

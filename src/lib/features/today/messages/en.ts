@@ -23,7 +23,6 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'today.prechecks': 'Material pre-checks',
 	'today.prechecksCount': '{count}',
 	'today.completeRate': 'Complete first time {rate}',
-	'today.noRate': 'Complete first time —',
 	'today.notices': '{count} one-time notices',
 	'today.precheckList': 'Today’s pre-checks',
 	'today.precheckComplete': 'Complete',

@@ -21,7 +21,6 @@ export const zhCN = {
 	'today.prechecks': '材料预审',
 	'today.prechecksCount': '{count} 件',
 	'today.completeRate': '一次齐全率 {rate}',
-	'today.noRate': '一次齐全率 —',
 	'today.notices': '一次性告知 {count} 份',
 	'today.precheckList': '查看今日预审',
 	'today.precheckComplete': '齐全',
