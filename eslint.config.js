@@ -31,7 +31,17 @@ export default ts.config(
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
 			'@typescript-eslint/no-explicit-any': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'no-restricted-syntax': [
+				'error',
+				{
+					// Dexie follows native awaits inside a transaction only when its scope function is async itself;
+					// a plain arrow returning a promise let the transaction commit early (PrematureCommitError).
+					selector:
+						"CallExpression[callee.property.name='transaction'] > :matches(ArrowFunctionExpression, FunctionExpression)[async=false]",
+					message: 'A Dexie transaction scope function must be async (Dexie tracks native awaits only then).'
+				}
+			]
 		}
 	},
 	{

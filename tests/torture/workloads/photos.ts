@@ -33,7 +33,7 @@ export function photosWorkload(): Workload {
 				taken_at: new Date().toISOString()
 			}));
 			try {
-				await device.db.transaction('rw', device.db.writeTables, () =>
+				await device.db.transaction('rw', device.db.writeTables, async () =>
 					enqueuePhotos(device.db, device.actor, { kind: 'incident', id: incidentId }, drafts)
 				);
 			} catch (error) {

@@ -42,12 +42,17 @@ export interface RecordDetail {
 	timeline: TimelineEntry[];
 }
 
-/** The tables these reads touch: each read runs in one read-only transaction over them, not one per request. */
+/**
+ * The tables these reads touch: each read runs in one read-only transaction over them, not one per request. The
+ * scope functions are async on purpose: Dexie keeps a transaction alive across native awaits only for an async
+ * scope function; a plain arrow returning the same promise let the transaction commit early under load
+ * (PrematureCommitError on the ticket list, seen in the e2e suite). ESLint refuses a plain one.
+ */
 const readScope = (db: LocalDb) => [serviceRecords.of(db), serviceRecordEvents.of(db), db.outbox];
 
 /** The live records of one hall day, newest opening first, narrowed by the filter. */
 export function listRecords(db: LocalDb, day: string, filter: RecordFilter): Promise<RecordListEntry[]> {
-	return db.transaction('r', readScope(db), () => listInTransaction(db, day, filter));
+	return db.transaction('r', readScope(db), async () => listInTransaction(db, day, filter));
 }
 
 async function listInTransaction(db: LocalDb, day: string, filter: RecordFilter): Promise<RecordListEntry[]> {
@@ -81,7 +86,7 @@ async function listInTransaction(db: LocalDb, day: string, filter: RecordFilter)
  * a screen opened before the merge keeps working; null when the record is not here or was deleted.
  */
 export function loadRecord(db: LocalDb, id: string): Promise<RecordDetail | null> {
-	return db.transaction('r', readScope(db), () => loadInTransaction(db, id));
+	return db.transaction('r', readScope(db), async () => loadInTransaction(db, id));
 }
 
 async function loadInTransaction(db: LocalDb, id: string): Promise<RecordDetail | null> {
