@@ -46,24 +46,24 @@ as $$
 	select choices[1 + floor(f * cardinality(choices))::int]
 $$;
 
-/** The generator's open days: Monday to Friday (no holiday calendar yet). */
+/** The generator's open days: the halls' (app.hall_open_on: Monday to Friday, holidays off, 调休 days worked). */
 create or replace function demo.is_workday(day date)
 returns boolean
 language sql
-immutable
+stable
 parallel safe
 as $$
-	select extract(isodow from day) < 6
+	select app.hall_open_on(day)
 $$;
 
-/** The day itself when open, else the Monday after. */
+/** The day itself when open, else the next open day (a holiday week is at most nine days long). */
 create or replace function demo.next_workday(day date)
 returns date
 language sql
-immutable
+stable
 parallel safe
 as $$
-	select day + case extract(isodow from day)::int when 6 then 2 when 7 then 1 else 0 end
+	select min(d)::date from generate_series(day, day + 14, interval '1 day') d where app.hall_open_on(d::date)
 $$;
 
 /** `minutes` after midnight of a hall day (UTC+8), as an instant. */

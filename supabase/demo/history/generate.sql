@@ -43,11 +43,11 @@ begin
 	where case when hall_ids is null then exists (select 1 from app.staff s where s.hall_id = h.id and s.active)
 		else h.id = any (hall_ids) end;
 
-	-- Mondays are busiest, Fridays quietest; each day within ±8 % of that.
+	-- Mondays are busiest, Fridays (and a worked weekend day) quietest; each day within ±8 % of that.
 	insert into demo.run_days (hall_id, day, workday, visitors)
 	select r.hall_id, d::date, demo.is_workday(d::date),
 		case when demo.is_workday(d::date) then round(r.visitors
-			* (array[1.1, 1.03, 1.0, 0.97, 0.9])[extract(isodow from d)::int]
+			* (array[1.1, 1.03, 1.0, 0.97, 0.9])[least(extract(isodow from d)::int, 5)]
 			* (0.92 + 0.16 * demo.rand(concat_ws('/', r.hall_id, d::date, 'visitors'))))::int
 		when r.kind = 'district_center' then floor(4 * demo.rand(concat_ws('/', r.hall_id, d::date, 'visitors')))::int
 		else (demo.rand(concat_ws('/', r.hall_id, d::date, 'visitors')) < 0.3)::int end

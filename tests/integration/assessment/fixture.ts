@@ -271,13 +271,15 @@ class Rows {
 		await this.plan(this.w.center);
 		// name, by, day, window, started, finished, checkpoints checked
 		const rounds: [string, Person, string, string | null, string, string | null, string[]][] = [
-			['W1', a, '2026-10-01', 'am', '08:40', '08:55', [one, two]], // on time
-			['W2', a, '2026-10-02', 'am', '09:30', '09:45', [one, two]], // late: the window late
-			['W5', a, '2026-10-05', 'am', '08:35', '08:50', [one]], // on time, incomplete
-			['W6late', b, '2026-10-06', 'am', '09:20', '09:35', [one, two]], // a late round of an on-time window
-			['W6', b, '2026-10-06', 'am', '08:40', '08:55', [one, two]], // on time
-			['W7', b, '2026-10-07', 'am', '08:40', null, [one]], // never finished: neither missed nor late
-			['X10', b, '2026-10-10', null, '10:00', '10:10', []], // Saturday, extra, incomplete (2 missing)
+			// October 1st–7th are the National Day holiday and Saturday the 10th a worked day (app.calendar_days):
+			// the hall is open on 18 days, the 8th first.
+			['W8', a, '2026-10-08', 'am', '08:40', '08:55', [one, two]], // on time
+			['W9', a, '2026-10-09', 'am', '09:30', '09:45', [one, two]], // late: the window late
+			['W12', a, '2026-10-12', 'am', '08:35', '08:50', [one]], // on time, incomplete
+			['W13late', b, '2026-10-13', 'am', '09:20', '09:35', [one, two]], // a late round of an on-time window
+			['W13', b, '2026-10-13', 'am', '08:40', '08:55', [one, two]], // on time
+			['W14', b, '2026-10-14', 'am', '08:40', null, [one]], // never finished: neither missed nor late
+			['X17', b, '2026-10-17', null, '10:00', '10:10', []], // Saturday, extra, incomplete (2 missing)
 			['S30', a, '2026-09-30', 'am', '09:40', '09:50', [one]], // September: not October's
 			['N2', a, '2026-11-02', 'am', '08:40', '08:50', [one]] // November: not October's
 		];

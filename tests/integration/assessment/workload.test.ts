@@ -69,7 +69,7 @@ describe('one hall, one month: every count of every person', () => {
 			prechecks: 2,
 			notices: 1,
 			return_rounds: 1,
-			// W1, W2 (late), W5 (incomplete); not S30 or N2.
+			// W8, W9 (late), W12 (incomplete); not S30 or N2.
 			patrol_rounds: 3,
 			patrol_rounds_late: 1,
 			patrol_rounds_incomplete: 1,
@@ -100,7 +100,7 @@ describe('one hall, one month: every count of every person', () => {
 			prechecks: 1,
 			notices: 1,
 			return_rounds: 3,
-			// W6late (started 09:20, after 09:15), W6, X10 (no checks); W7 never finished.
+			// W13late (started 09:20, after 09:15), W13, X17 (no checks); W14 never finished.
 			patrol_rounds: 3,
 			patrol_rounds_late: 1,
 			patrol_rounds_incomplete: 1,

@@ -88,10 +88,10 @@ describe('the center’s October: every rule, its evidence and the score', () =>
 		]);
 	});
 
-	it('patrols: 17 windows missed (capped at −10), one late, two rounds incomplete', () => {
-		const missedDays = [8, 9, 12, 13, 14, 15, 16, 19, 20, 21, 22, 23, 26, 27, 28, 29, 30];
+	it('patrols: 13 of the 18 open days’ windows missed (capped at −10), one late, two rounds incomplete', () => {
+		const missedDays = [10, 15, 16, 19, 20, 21, 22, 23, 26, 27, 28, 29, 30];
 		expect(rule(answer, 'patrol_window_missed')).toMatchObject({
-			counted: 17,
+			counted: 13,
 			applied: -10,
 			measured: null,
 			evidence: missedDays.map((day) => window(`2026-10-${String(day).padStart(2, '0')}`))
@@ -99,14 +99,14 @@ describe('the center’s October: every rule, its evidence and the score', () =>
 		expect(rule(answer, 'patrol_window_late')).toMatchObject({
 			counted: 1,
 			applied: -0.5,
-			evidence: [window('2026-10-02', world.ids['W2'])]
+			evidence: [window('2026-10-09', world.ids['W9'])]
 		});
 		expect(rule(answer, 'patrol_round_incomplete')).toMatchObject({
 			counted: 2,
 			applied: -1,
 			evidence: [
-				{ kind: 'patrol_round', id: world.ids['W5'], day: '2026-10-05', text: '上午', window_key: 'am' },
-				{ kind: 'patrol_round', id: world.ids['X10'], day: '2026-10-10', text: null, window_key: null }
+				{ kind: 'patrol_round', id: world.ids['W12'], day: '2026-10-12', text: '上午', window_key: 'am' },
+				{ kind: 'patrol_round', id: world.ids['X17'], day: '2026-10-17', text: null, window_key: null }
 			]
 		});
 	});
@@ -156,7 +156,7 @@ describe('the center’s October: every rule, its evidence and the score', () =>
 		});
 	});
 
-	it('no bonus: 3 of 22 windows on time, 1 of 3 pre-checks complete at once', () => {
+	it('no bonus: 3 of 18 windows on time, 1 of 3 pre-checks complete at once', () => {
 		expect(rule(answer, 'patrols_all_on_time')).toEqual({
 			key: 'patrols_all_on_time',
 			kind: 'bonus',
@@ -164,7 +164,7 @@ describe('the center’s October: every rule, its evidence and the score', () =>
 			cap: 2,
 			counted: 0,
 			applied: 0,
-			measured: { value: 3, of: 22 },
+			measured: { value: 3, of: 18 },
 			evidence: []
 		});
 		expect(rule(answer, 'prechecks_complete_first')).toMatchObject({
@@ -252,10 +252,10 @@ describe('caps, the clamp and the pass mark', () => {
 		);
 		const answer = ledgerMonth.parse(rows[0]?.answer);
 		expect(answer.rules.map((row) => [row.key, row.counted, row.applied])).toEqual([
-			['patrol_window_missed', 17, -170],
+			['patrol_window_missed', 13, -130],
 			['prechecks_complete_first', 1, 5]
 		]);
-		expect(answer).toMatchObject({ deductions: -170, bonuses: 5, score: 5, passes: false });
+		expect(answer).toMatchObject({ deductions: -130, bonuses: 5, score: 5, passes: false });
 	});
 });
 

@@ -270,7 +270,9 @@ describe('function privileges', () => {
 	// app.first_pull_condition: a string replacement sync_pull's first pull makes (20261204000050_first_pull_horizon).
 	// report_halls / hall_report: the managers' reports, security definer, scoped to the halls the caller manages
 	// (20261204000100_reports.sql, docs/REPORTS.md). staff_workload / ledger_month: the same, with the same checks
-	// (20261204000200_workload_and_ledger.sql).
+	// (20261204000200_workload_and_ledger.sql). calendar_days / set_calendar_day: the district's holidays, read by
+	// any staff member, written only by a district center's manager and only into app.calendar_days, which holds
+	// no person's post or hall (20261205000050_hall_calendar.sql).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -280,12 +282,14 @@ describe('function privileges', () => {
 		'app.require_staff',
 		'app.sync_limit',
 		'app.sync_limits',
+		'public.calendar_days',
 		'public.claim_device_code',
 		'public.hall_report',
 		'public.ledger_month',
 		'public.me',
 		'public.notice_view',
 		'public.report_halls',
+		'public.set_calendar_day',
 		'public.staff_workload',
 		'public.sync_pull',
 		'public.sync_push'

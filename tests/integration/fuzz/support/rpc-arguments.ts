@@ -73,7 +73,17 @@ export function argumentArbitraries(registry: Registry): {
 			),
 			'hall_report.hall_ids': reportHalls,
 			'staff_workload.hall_ids': reportHalls,
-			'ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId)
+			'ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			// The district calendar is one for every hall: the suite writes only days of the 2090s, which no test
+			// counts, besides days the function must refuse.
+			'set_calendar_day.day': fc.oneof(
+				fc
+					.integer({ min: 0, max: 3_650 })
+					.map((offset) => new Date(Date.UTC(2090, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10)),
+				fc.constantFrom('infinity', '2026-02-30', '2019-12-31', '2101-01-01'),
+				hostileText(30),
+				wrongType
+			)
 		},
 		byType: {
 			text: fc.oneof(fc.string({ maxLength: 30 }), hostileText(1000)),

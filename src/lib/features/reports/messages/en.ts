@@ -147,5 +147,51 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'report.col.visitKind': 'Kind',
 	'report.visitKind.onsite': 'On site',
 	'report.visitKind.stationed': 'Stationed',
-	'report.visitKind.project': 'Project'
+	'report.visitKind.project': 'Project',
+
+	'calendar.pageTitle': 'Working calendar · Hall Assist',
+	'calendar.heading': 'Working calendar',
+	'calendar.intro':
+		'Halls open Monday to Friday. Public holidays on weekdays and weekend days worked in their place are recorded here; expected patrols, ledger deductions and reports all count open days from this calendar.',
+	'calendar.entry': 'Working calendar (holidays and worked weekends)',
+	'calendar.backToReports': 'Back to reports',
+	'calendar.year': 'Year',
+	'calendar.previousYear': 'Previous year',
+	'calendar.nextYear': 'Next year',
+	'calendar.loading': 'Reading the calendar…',
+	'calendar.empty':
+		'No holidays recorded for {year} yet. The State Council publishes the next year’s arrangement each November; until it is recorded, holidays count as open days for expected patrols.',
+	'calendar.col.day': 'Day',
+	'calendar.col.kind': 'Kind',
+	'calendar.col.note': 'Reason',
+	'calendar.col.by': 'Recorded by',
+	'calendar.col.actions': 'Actions',
+	'calendar.kind.closed': 'Day off',
+	'calendar.kind.open': 'Worked weekend day',
+	'calendar.remove': 'Undo {day}',
+	'calendar.removed': '{day} undone: it counts as a plain Monday-to-Friday day again.',
+	'calendar.saved': '{day} recorded: {kind}.',
+	'calendar.form.heading': 'Record a day',
+	'calendar.form.day': 'Day',
+	'calendar.form.kind': 'On this day',
+	'calendar.form.closed': 'Closed (a weekday holiday)',
+	'calendar.form.open': 'Open (a weekend day worked)',
+	'calendar.form.note': 'Reason (e.g. National Day, worked for National Day)',
+	'calendar.form.save': 'Save',
+	'calendar.problem.day': 'Choose a valid day.',
+	'calendar.problem.year': 'The day must be between {first} and {last}.',
+	'calendar.problem.same_as_plain.closed':
+		'{day} is a weekend day: halls are closed anyway, nothing to record.',
+	'calendar.problem.same_as_plain.open': '{day} is a weekday: halls are open anyway, nothing to record.',
+	'calendar.problem.note_missing': 'Say why (which holiday, or which holiday the day is worked for).',
+	'calendar.problem.note_long': 'The reason takes at most {max} characters.',
+	'calendar.onlyDistrictManagers':
+		'Only a manager of the district center may change the calendar; you can read it.',
+	'calendar.failure.network':
+		'No network: the calendar could not be read or saved. Check the network and retry; what you typed is kept.',
+	'calendar.failure.forbidden': 'Only a manager of the district center may change the calendar.',
+	'calendar.failure.invalid_range': 'The server refused the day: an invalid date or a missing reason.',
+	'calendar.failure.unexpected':
+		'Reading or saving the calendar failed. Try again later; what you typed is kept.',
+	'calendar.retry': 'Retry'
 };
