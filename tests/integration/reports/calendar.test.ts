@@ -18,9 +18,12 @@ let stationManager: TestClient;
 let intake: TestClient;
 let hallManager: TestClient;
 
-/** Monday 3 to Sunday 9 August 2026: no holiday, five open days. */
-const quietWeek = { from: '2026-08-03', to: '2026-08-09' };
-const quietWednesday = '2026-08-05';
+/**
+ * Monday 2 to Sunday 8 August 2021: no holiday, five open days, and a week no other test counts (the calendar is
+ * the district's, so a day closed here would close it for every hall a test running beside this one reads).
+ */
+const quietWeek = { from: '2021-08-02', to: '2021-08-08' };
+const quietWednesday = '2021-08-04';
 
 beforeAll(async () => {
 	hall = await createTestHall(db(), 'district_center');

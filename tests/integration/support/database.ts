@@ -1,6 +1,6 @@
 /**
  * The shape of what the tests call through supabase-js, so calls and results are typed (no `any`). Covers the
- * contract fixtures (contract/fixtures.sql), the app's `me()`, and the notice's RPCs; `staff` and the `app` schema exist only to
+ * contract fixtures (contract/fixtures.sql), the app's `me()`, the notice's RPCs, and the calendar's with the report it changes; `staff` and the `app` schema exist only to
  * check that the gateway refuses what it does not serve.
  */
 type Row = Record<string, unknown>;
@@ -33,6 +33,9 @@ export interface TestDatabase {
 			contract_bump: { Args: Record<string, never>; Returns: number };
 			contract_square: { Args: { n: number }; Returns: number };
 			contract_missing: { Args: { a: number; b: number }; Returns: number };
+			hall_report: { Args: { hall_ids: unknown; from_day: string; to_day: string }; Returns: Row };
+			calendar_days: { Args: { from_day: unknown; to_day: unknown }; Returns: Row[] };
+			set_calendar_day: { Args: { day: unknown; open: unknown; note?: unknown }; Returns: Row };
 		};
 		Enums: Record<never, never>;
 		CompositeTypes: Record<never, never>;
