@@ -160,6 +160,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.statusRetrying': 'Sync incomplete',
 	'sync.statusAttention': '{count} need attention',
 	'sync.statusUpdate': 'Update needed',
+	'sync.statusStorage': 'Storage unavailable',
 	'sync.panelTitle': 'Data sync',
 	'sync.close': 'Close',
 	'sync.pendingLine': 'Waiting to upload: {count}',
@@ -170,6 +171,9 @@ export const en: Record<MessageKey, string> = {
 	'sync.updateRequired':
 		'The server was upgraded: please update the app to sync. Your work stays on this device meanwhile.',
 	'sync.updateNow': 'Update now',
+	'sync.storageFailed':
+		'This device’s storage could not be opened, so nothing is saved on it or synced. Close other tabs of the app and leave private browsing, then reopen the app.',
+	'sync.reload': 'Reopen the app',
 	'sync.syncNow': 'Sync now',
 	'sync.attentionTitle': 'Needs attention (not accepted by the server)',
 	'sync.photosRefusedTitle': '{count} photos not uploaded (refused by the server)',

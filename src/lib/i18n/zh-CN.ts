@@ -156,6 +156,7 @@ export const zhCN = {
 	'sync.statusRetrying': '同步未完成',
 	'sync.statusAttention': '{count} 项需处理',
 	'sync.statusUpdate': '需要更新',
+	'sync.statusStorage': '本机存储不可用',
 	'sync.panelTitle': '数据同步',
 	'sync.close': '关闭',
 	'sync.pendingLine': '待上传：{count} 项',
@@ -165,6 +166,9 @@ export const zhCN = {
 	'sync.retrying': '暂时无法连接服务器，稍后自动重试。您的操作已保存在本机。',
 	'sync.updateRequired': '服务器已升级，请更新本应用后再同步。更新前您的操作会一直保存在本机。',
 	'sync.updateNow': '立即更新',
+	'sync.storageFailed':
+		'无法打开本机存储：本机不能保存或同步任何记录。请关闭本应用的其他标签页、退出无痕（隐私）模式，然后重新打开本应用。',
+	'sync.reload': '重新打开',
 	'sync.syncNow': '立即同步',
 	'sync.attentionTitle': '需要处理（服务器未接受）',
 	'sync.photosRefusedTitle': '{count} 张照片未能上传（服务器拒绝）',

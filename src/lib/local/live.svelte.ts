@@ -20,8 +20,11 @@ export function live<A, T>(
 				error = undefined;
 			},
 			error: (failure: unknown) => {
-				// A screen showing "loading" forever would hide this; the console (and the e2e suite) sees it.
-				console.error('local read failed', failure);
+				// A screen showing "loading" forever would hide this; the console (and the e2e suite) sees it. A
+				// database that cannot open at all is the device's, not a bug: the sync status says so to the user.
+				if (databaseUnavailable(failure))
+					console.warn('local read failed: the database is not open', failure);
+				else console.error('local read failed', failure);
 				error = failure;
 			}
 		});
@@ -35,4 +38,12 @@ export function live<A, T>(
 			return error;
 		}
 	};
+}
+
+/** Dexie's names for "there is no database to read" (private mode, storage blocked or full), as opposed to a query bug. */
+function databaseUnavailable(failure: unknown): boolean {
+	return (
+		failure instanceof Error &&
+		['OpenFailedError', 'MissingAPIError', 'DatabaseClosedError'].includes(failure.name)
+	);
 }

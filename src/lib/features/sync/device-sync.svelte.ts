@@ -42,6 +42,8 @@ class DeviceSync implements SignOutGuard {
 	refusedPhotos = $state<PhotoUploadRow[]>([]);
 	lastSyncedAt = $state<string | null>(null);
 	unreadable = $state<UnreadableRows | null>(null);
+	/** This device's database could not be opened (private mode, storage full or blocked): nothing syncs. */
+	storageFailed = $state(false);
 	engine = $state<EngineStatus>({ syncing: false, online: true, held: null, failure: null, retryAt: null });
 	readonly offline = $derived(!this.engine.online || this.engine.failure === 'network');
 	#colleagueWork = $state<ColleagueWork[]>([]);
@@ -69,7 +71,18 @@ class DeviceSync implements SignOutGuard {
 		const generation = this.#generation;
 		this.#userId = actor.user_id;
 		this.#preparing = prepareForUser(db, actor);
-		await this.#preparing;
+		try {
+			await this.#preparing;
+		} catch (error) {
+			if (generation !== this.#generation) return;
+			// Said on the sync status rather than lost as an unhandled rejection; the next start (a reload, the
+			// next sign-in) tries again, so it must not find this user already started.
+			console.warn('this device’s database could not be opened', error);
+			this.#userId = null;
+			this.storageFailed = true;
+			return;
+		}
+		this.storageFailed = false;
 		await yieldToMain();
 		if (generation !== this.#generation) return; // stopped, or started again, meanwhile
 		const subscription = liveQuery(() => deviceWork(db, actor.user_id)).subscribe({
