@@ -1,8 +1,8 @@
+import { STAFF_POSTS } from '$lib/domain/staff-directory';
 import { ticketFormat, type TicketFormat } from '$lib/domain/ticket-format';
 
 /** The posts of the comprehensive windows (综合接件, 综合出件, 咨询帮办, 管理); the database's `post` enum. */
-export const POSTS = ['intake', 'delivery', 'assist', 'manager'] as const;
-export type Post = (typeof POSTS)[number];
+export type Post = (typeof STAFF_POSTS)[number];
 
 /** What RPC `me()` returns: who the signed-in user is and which hall they work in. */
 export interface StaffProfile {
@@ -29,7 +29,7 @@ export function isStaffProfile(value: unknown): value is StaffProfile {
 	const textFields = ['staff_id', 'email', 'display_name', 'hall_id', 'hall_name'];
 	return (
 		textFields.every((field) => typeof record[field] === 'string') &&
-		(POSTS as readonly unknown[]).includes(record['post']) &&
+		(STAFF_POSTS as readonly unknown[]).includes(record['post']) &&
 		ticketFormat.safeParse(record['ticket_format']).success &&
 		['hall_phone', 'hall_address'].every((field) => isOptionalText(record[field]))
 	);

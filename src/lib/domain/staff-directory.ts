@@ -8,8 +8,8 @@ import * as z from 'zod/mini';
  */
 
 /**
- * The posts of the comprehensive windows, the database's `app.staff_post` in its order (src/lib/backend's POSTS say
- * the same; the schema agreement test compares this column's values with the enum).
+ * The posts of the comprehensive windows, the database's `app.staff_post` in its order, the one list
+ * the app has (the schema agreement test compares this column's values with the enum).
  */
 export const STAFF_POSTS = ['intake', 'delivery', 'assist', 'manager'] as const;
 export const staffPost = z.enum(STAFF_POSTS);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { POSTS } from '$lib/backend/staff-profile';
+import { STAFF_POSTS } from '$lib/domain/staff-directory';
 import { HOME_WORKFLOWS, homeOrder, MANAGER_ONLY } from './home-order';
 
 describe('the home’s order', () => {
 	it('offers every workflow once to every post, and the day at a glance and the reports to managers only', () => {
-		for (const post of POSTS) {
+		for (const post of STAFF_POSTS) {
 			const own = post === 'manager' ? [...HOME_WORKFLOWS, ...MANAGER_ONLY] : [...HOME_WORKFLOWS];
 			expect([...homeOrder(post)].sort()).toEqual(own.sort());
 		}

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { POSTS } from '../../../src/lib/backend/staff-profile';
+import { STAFF_POSTS } from '../../../src/lib/domain/staff-directory';
 import { REJECTION_CODES, SCHEMA_VERSION, SYNC_LIMITS } from '../../../src/lib/domain/sync-protocol';
 import { registry } from '../../../src/lib/features/registry';
 import { expectedColumn } from './zod-columns';
@@ -115,7 +115,7 @@ describe.each(registry.workflows.map((workflow) => [workflow.name, workflow] as 
 
 describe('the sync protocol', () => {
 	it('the client knows exactly the staff posts of app.staff_post, in order', async () => {
-		expect(await enumValues('staff_post')).toEqual([...POSTS]);
+		expect(await enumValues('staff_post')).toEqual([...STAFF_POSTS]);
 	});
 
 	it('the server rejects with exactly the client’s rejection codes', async () => {

@@ -1,4 +1,5 @@
 import type { MaterialForm } from '$lib/domain/service-catalog';
+import { STAFF_POSTS } from '$lib/domain/staff-directory';
 import type { MarkStatus, RejectionReason } from '$lib/domain/precheck';
 import type { PrecheckMessageKey } from '$lib/features/prechecks/messages';
 
@@ -7,10 +8,11 @@ export const reasonLabel = (reason: RejectionReason): PrecheckMessageKey => `pre
 export const statusLabel = (status: MarkStatus): PrecheckMessageKey => `precheck.status.${status}`;
 export const formLabel = (form: MaterialForm): PrecheckMessageKey => `precheck.form.${form}`;
 
-const POSTS = ['intake', 'delivery', 'assist', 'manager'] as const;
 /** A post code as the notice names it; anything else (an older server's own wording) as it came. */
 export function postKey(post: string): PrecheckMessageKey | null {
-	return (POSTS as readonly string[]).includes(post) ? (`notice.post.${post}` as PrecheckMessageKey) : null;
+	return (STAFF_POSTS as readonly string[]).includes(post)
+		? (`notice.post.${post}` as PrecheckMessageKey)
+		: null;
 }
 
 /** Only web links become links: whatever a catalog or a server says, never a javascript: or data: URL. */
