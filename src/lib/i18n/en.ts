@@ -222,6 +222,9 @@ export const en: Record<MessageKey, string> = {
 	'error.notFound': 'This page does not exist',
 	'error.generic': 'Something went wrong',
 	'error.backHome': 'Back to home',
+	'error.localRead':
+		'Reading this device’s data failed, so some content may not show. What you saved is not affected. Please reopen the app; if it happens again, tell your manager.',
+	'error.reload': 'Reopen the app',
 
 	// ─── Service catalog and pre-checks: sync panel and device numbering (pc-local) ───
 	'sync.op.service_item.publish': 'Publish item {code} ({name})',

@@ -211,6 +211,9 @@ export const zhCN = {
 	'error.notFound': '找不到这个页面',
 	'error.generic': '页面出错了',
 	'error.backHome': '返回首页',
+	'error.localRead':
+		'读取本机数据时出错，部分内容可能无法显示。您已保存的记录不受影响。请重新打开本应用；如仍出错，请联系管理员。',
+	'error.reload': '重新打开',
 
 	// ─── Service catalog and pre-checks: sync panel and device numbering (pc-local) ───
 	'sync.op.service_item.publish': '发布事项 {code}（{name}）',

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { localReads } from './read-failures.svelte';
 
 /**
  * Dexie's liveQuery for runes, the one wrapper the app uses: `current` is undefined until the first answer, then
@@ -24,7 +25,10 @@ export function live<A, T>(
 				// database that cannot open at all is the device's, not a bug: the sync status says so to the user.
 				if (databaseUnavailable(failure))
 					console.warn('local read failed: the database is not open', failure);
-				else console.error('local read failed', failure);
+				else {
+					console.error('local read failed', failure);
+					localReads.failed = true;
+				}
 				error = failure;
 			}
 		});

@@ -21,6 +21,12 @@ const NETWORK_FAILURE_LINES = [
 export class PageProblems {
 	readonly problems: string[] = [];
 	private readonly detachers: Array<() => void> = [];
+	private readonly expected: { pattern: RegExp; seen: boolean }[] = [];
+
+	/** A console error the test causes on purpose: not a problem when it comes, and one when it never does. */
+	expectConsoleError(pattern: RegExp): void {
+		this.expected.push({ pattern, seen: false });
+	}
 
 	/** Watches this context's pages, present and future. */
 	watchContext(context: BrowserContext): void {
@@ -29,6 +35,11 @@ export class PageProblems {
 			if (message.type() !== 'error') return;
 			const text = message.text();
 			if (NETWORK_FAILURE_LINES.some((pattern) => pattern.test(text))) return;
+			const expected = this.expected.find((line) => line.pattern.test(text));
+			if (expected) {
+				expected.seen = true;
+				return;
+			}
 			this.problems.push(`console.error on ${message.page()?.url() ?? 'a worker'}: ${text}`);
 		};
 		context.on('weberror', onError);
@@ -48,6 +59,8 @@ export class PageProblems {
 
 	detach(): void {
 		for (const detach of this.detachers.splice(0)) detach();
+		for (const line of this.expected.splice(0))
+			if (!line.seen) this.problems.push(`the console error the test expected never came: ${line.pattern}`);
 	}
 }
 

@@ -14,6 +14,7 @@ import { refusedUploadsOf, uploadsAwaitingBytes } from '$lib/local/photos/querie
 import type { PhotoUploadRow } from '$lib/local/photos/tables';
 import { ensureDeviceCode } from '$lib/local/prechecks/numbering';
 import { discardRejected, retryRejected } from '$lib/local/rejected';
+import { localReads } from '$lib/local/read-failures.svelte';
 import { claimDeviceCodeOver } from '$lib/sync/claim-device-code';
 import { SyncEngine, type EngineStatus } from '$lib/sync/engine';
 import { supabaseBackend } from '$lib/sync/supabase-backend';
@@ -93,7 +94,10 @@ class DeviceSync implements SignOutGuard {
 				this.unreadable = work.state?.unreadable ?? null;
 				this.#colleagueWork = work.colleagues;
 			},
-			error: (error: unknown) => console.error('sync status query failed', error)
+			error: (error: unknown) => {
+				console.error('sync status query failed', error);
+				localReads.failed = true;
+			}
 		});
 		const photoSubscription = liveQuery(() =>
 			Promise.all([refusedUploadsOf(db, actor.user_id), uploadsAwaitingBytes(db, actor.user_id)])
@@ -102,7 +106,10 @@ class DeviceSync implements SignOutGuard {
 				this.refusedPhotos = refused;
 				this.#waitingPhotos = waiting.length;
 			},
-			error: (error: unknown) => console.error('photo uploads query failed', error)
+			error: (error: unknown) => {
+				console.error('photo uploads query failed', error);
+				localReads.failed = true;
+			}
 		});
 		this.#unsubscribe = () => {
 			subscription.unsubscribe();
