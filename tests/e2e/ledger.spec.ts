@@ -7,7 +7,8 @@ import { readStackInfo } from './stack-info';
 
 // The monthly ledger: the center's manager opens last month's ledger of a street station of their own (a hall
 // made for this file, filled with a month of generated history, so no other spec's rows move), reads the score
-// against the pass mark, follows an occurrence to the screen that shows it, and prints the ledger.
+// against the pass mark, follows an occurrence to the screen that shows it, and prints the ledger; closes the
+// month and reopens it with a reason.
 
 /** Last month of the hall's calendar: the ledger opens it by default. */
 function lastMonth(): { from: string; to: string; slug: string } {
@@ -95,6 +96,41 @@ test.describe('last month of a station with history', () => {
 		const pdf = await page.pdf({ preferCSSPageSize: true });
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		await page.emulateMedia({ media: 'screen' });
+	});
+
+	test('the manager closes the month, and reopens it only with a reason, both on record', async ({
+		page
+	}) => {
+		await signIn(page, 'manager@demo.hall');
+		await page.goto(`/reports/ledger?hall=${hall.id}&month=${month.slug}`);
+		await expect(page.getByTestId('ledger-open')).toBeVisible();
+		const score = await page.getByTestId('ledger-score').innerText();
+
+		await page.getByTestId('ledger-close').click();
+		await expect(page.getByText(zh['ledger.closeHint'])).toBeVisible();
+		await page.getByTestId('ledger-close-confirm').click();
+		await expect(page.getByTestId('ledger-change-done')).toHaveText(zh['ledger.closedDone']);
+		await expect(page.getByTestId('ledger-closed')).toContainText('刘洋');
+		await expect(page.getByTestId('ledger-score')).toHaveText(score);
+		await expect(page.getByTestId('ledger-event')).toHaveCount(1);
+		await expect(page.getByTestId('ledger-close')).toHaveCount(0);
+
+		// Reopening: refused without a reason, what was typed kept through a refusal.
+		await page.getByTestId('ledger-reopen').click();
+		await page.getByTestId('ledger-reopen-confirm').click();
+		await expect(page.getByTestId('ledger-reopen-problem')).toHaveText(zh['ledger.reasonMissing']);
+		await expect(page.getByTestId('ledger-closed')).toBeVisible();
+		await page.getByLabel(/重新开账的原因/).fill('补录月末漏报的投诉');
+		await page.getByTestId('ledger-reopen-confirm').click();
+		await expect(page.getByTestId('ledger-change-done')).toHaveText(zh['ledger.reopenedDone']);
+		await expect(page.getByTestId('ledger-open')).toBeVisible();
+		await expect(page.getByTestId('ledger-event')).toHaveCount(2);
+		await expect(page.getByTestId('ledger-event').nth(1)).toContainText('补录月末漏报的投诉');
+
+		// This month is not over: it cannot be closed yet.
+		await page.goto(`/reports/ledger?hall=${hall.id}&month=${hallToday().slice(0, 7)}`);
+		await expect(page.getByText(zh['ledger.closeRunning'])).toBeVisible();
+		await expect(page.getByTestId('ledger-close')).toHaveCount(0);
 	});
 });
 

@@ -6,13 +6,17 @@ import { reportHall } from './report';
  * month, deductions first, then bonuses; 80 or more means no fee deduction. `public.ledger_month` (supabase/
  * migrations/*_workload_and_ledger.sql) computes each rule from the data with the rows to link to as evidence; this
  * schema is the client's one definition of the answer. docs/REPORTS.md "The monthly ledger" says how each rule
- * counts. Manager-entered items and closing a month come later, as a synced workflow.
+ * counts. A manager closes a month that has ended: from then on the answer is the snapshot taken at closing, until
+ * a reopening that names its reason (both recorded in `events`).
  *
  * The month is the hall's calendar month (UTC+8); "at the month's end" is its last instant, or now while it runs.
  */
 
 /** app.ledger_scale() on the server; the integration test compares the two. */
 export const LEDGER_SCALE = { base: 100, passMark: 80 } as const;
+
+/** app.ledger_closing_rules() on the server (the integration test compares them): a reopening's reason. */
+export const LEDGER_CLOSING_RULES = { reasonMax: 200 } as const;
 
 /**
  * The rules, deductions then bonuses, as app.ledger_default_rules() lists them (the integration test compares the
@@ -95,6 +99,21 @@ export const ledgerRule = z.object({
 });
 export type LedgerRule = z.infer<typeof ledgerRule>;
 
+export const ledgerMonthEvent = z.object({
+	kind: z.enum(['close', 'reopen']),
+	at: z.string(),
+	by_name: z.string(),
+	reason: z.nullable(z.string())
+});
+export type LedgerMonthEvent = z.infer<typeof ledgerMonthEvent>;
+
+/** Why a reopening's reason is refused before asking (the server says `ledger_reason_missing` for both). */
+export function reopenReasonProblem(reason: string): 'missing' | 'too_long' | null {
+	const trimmed = reason.trim();
+	if (trimmed.length === 0) return 'missing';
+	return [...trimmed].length > LEDGER_CLOSING_RULES.reasonMax ? 'too_long' : null;
+}
+
 export const ledgerMonth = z.object({
 	hall: reportHall,
 	/** The month's first day; `from` … `to` its days. */
@@ -116,6 +135,10 @@ export const ledgerMonth = z.object({
 	/** min(base, max(0, base + deductions) + bonuses): never below 0, never above the base. */
 	score: z.number().check(z.minimum(0), z.maximum(LEDGER_SCALE.base)),
 	/** score ≥ pass_mark. */
-	passes: z.boolean()
+	passes: z.boolean(),
+	/** When the month was closed and by whom (the answer is then the snapshot taken at closing), or null: open. */
+	closed: z.nullable(z.object({ at: z.string(), by_name: z.nullable(z.string()) })),
+	/** Every closing and reopening of the month, oldest first; a reopening names its reason. */
+	events: z.array(ledgerMonthEvent)
 });
 export type LedgerMonth = z.infer<typeof ledgerMonth>;

@@ -272,7 +272,9 @@ describe('function privileges', () => {
 	// (20261204000100_reports.sql, docs/REPORTS.md). staff_workload / ledger_month: the same, with the same checks
 	// (20261204000200_workload_and_ledger.sql). calendar_days / set_calendar_day: the district's holidays, read by
 	// any staff member, written only by a district center's manager and only into app.calendar_days, which holds
-	// no person's post or hall (20261205000050_hall_calendar.sql).
+	// no person's post or hall (20261205000050_hall_calendar.sql). close_ledger_month / reopen_ledger_month: the
+	// ledger's checks (app.report_scope), writing only app.ledger_months and the append-only
+	// app.ledger_month_events of a hall the caller manages (20261206000100_ledger_closing.sql).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -284,10 +286,12 @@ describe('function privileges', () => {
 		'app.sync_limits',
 		'public.calendar_days',
 		'public.claim_device_code',
+		'public.close_ledger_month',
 		'public.hall_report',
 		'public.ledger_month',
 		'public.me',
 		'public.notice_view',
+		'public.reopen_ledger_month',
 		'public.report_halls',
 		'public.set_calendar_day',
 		'public.staff_workload',

@@ -62,5 +62,27 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'ledger.evidence.incident': '{day} incident: {text}',
 	'ledger.evidence.precheck': '{day} notice {text}',
 	'ledger.evidence.follow_up': '{day} follow-up due: {text}',
-	'ledger.evidence.open': 'Open'
+	'ledger.evidence.open': 'Open',
+	'ledger.closedLine':
+		'Closed {time} by {name}. This is the ledger as it stood then; later changes do not count.',
+	'ledger.openLine': 'Open: the ledger is computed from the data as it is now.',
+	'ledger.close': 'Close (lock this month)',
+	'ledger.closeHint': 'Closing locks the month; changing it later needs a reopening with a reason, recorded.',
+	'ledger.closeRunning': 'The month is not over: it can be closed once it has ended.',
+	'ledger.closeConfirm': 'Confirm closing',
+	'ledger.cancel': 'Cancel',
+	'ledger.reopen': 'Reopen',
+	'ledger.reopenReason': 'Why reopen (required, at most {max} characters)',
+	'ledger.reopenConfirm': 'Confirm reopening',
+	'ledger.reasonMissing': 'Give the reason for reopening.',
+	'ledger.reasonTooLong': 'At most {max} characters, please shorten it.',
+	'ledger.closedDone': 'Closed: the month is locked.',
+	'ledger.reopenedDone': 'Reopened; the reason is recorded.',
+	'ledger.history': 'Closing history',
+	'ledger.event.close': '{time} closed by {name}',
+	'ledger.event.reopen': '{time} reopened by {name}, reason: {reason}',
+	'ledger.failure.month_closed': 'This month is closed and cannot change. Reopen it with a reason first.',
+	'ledger.failure.month_open': 'This month is not closed: there is nothing to reopen.',
+	'ledger.failure.month_running': 'The month is not over: it can be closed once it has ended.',
+	'ledger.failure.reason_missing': 'Give the reason for reopening (at most {max} characters).'
 };
