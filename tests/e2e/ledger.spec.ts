@@ -7,8 +7,8 @@ import { readStackInfo } from './stack-info';
 
 // The monthly ledger: the center's manager opens last month's ledger of a street station of their own (a hall
 // made for this file, filled with a month of generated history, so no other spec's rows move), reads the score
-// against the pass mark, follows an occurrence to the screen that shows it, and prints the ledger; closes the
-// month and reopens it with a reason.
+// against the pass mark, follows an occurrence to the screen that shows it, and prints the ledger; adds a manual
+// item, closes the month and reopens it with a reason.
 
 /** Last month of the hall's calendar: the ledger opens it by default. */
 function lastMonth(): { from: string; to: string; slug: string } {
@@ -98,12 +98,31 @@ test.describe('last month of a station with history', () => {
 		await page.emulateMedia({ media: 'screen' });
 	});
 
-	test('the manager closes the month, and reopens it only with a reason, both on record', async ({
+	test('the manager adds a manual item, closes the month, and reopens it only with a reason, all on record', async ({
 		page
 	}) => {
 		await signIn(page, 'manager@demo.hall');
 		await page.goto(`/reports/ledger?hall=${hall.id}&month=${month.slug}`);
 		await expect(page.getByTestId('ledger-open')).toBeVisible();
+
+		// A manual deduction: refused as typed first (nothing lost), then counted with its note.
+		const form = page.getByTestId('ledger-item-form');
+		await page.getByTestId('ledger-item-points').fill('-2.25');
+		await form.getByRole('button', { name: zh['ledger.itemSave'] }).click();
+		await expect(form.getByText(zh['ledger.itemProblem.note_missing'])).toBeVisible();
+		await expect(
+			form.getByText(zh['ledger.itemProblem.points_invalid'].replace('{max}', '20'))
+		).toBeVisible();
+		await expect(page.getByTestId('ledger-item-points')).toHaveValue('-2.25');
+		await page.getByTestId('ledger-item-points').fill('-2');
+		await page.getByTestId('ledger-item-note').fill('群众电话投诉至采购方');
+		await form.getByRole('button', { name: zh['ledger.itemSave'] }).click();
+		await expect(page.getByTestId('ledger-item-done')).toHaveText(zh['ledger.itemAdded']);
+		const item = page.getByTestId('ledger-item');
+		await expect(item).toHaveCount(1);
+		await expect(item).toContainText('−2');
+		await expect(item).toContainText('群众电话投诉至采购方');
+		await expect(page.getByTestId('ledger-item-points')).toHaveValue('');
 		const score = await page.getByTestId('ledger-score').innerText();
 
 		await page.getByTestId('ledger-close').click();
@@ -114,6 +133,10 @@ test.describe('last month of a station with history', () => {
 		await expect(page.getByTestId('ledger-score')).toHaveText(score);
 		await expect(page.getByTestId('ledger-event')).toHaveCount(1);
 		await expect(page.getByTestId('ledger-close')).toHaveCount(0);
+		// Locked: the item stays on the ledger, nothing can be added or removed.
+		await expect(page.getByTestId('ledger-item')).toHaveCount(1);
+		await expect(page.getByTestId('ledger-item-form')).toHaveCount(0);
+		await expect(page.getByTestId('ledger-item-remove')).toHaveCount(0);
 
 		// Reopening: refused without a reason, what was typed kept through a refusal.
 		await page.getByTestId('ledger-reopen').click();
@@ -126,6 +149,9 @@ test.describe('last month of a station with history', () => {
 		await expect(page.getByTestId('ledger-open')).toBeVisible();
 		await expect(page.getByTestId('ledger-event')).toHaveCount(2);
 		await expect(page.getByTestId('ledger-event').nth(1)).toContainText('补录月末漏报的投诉');
+		await page.getByTestId('ledger-item-remove').click();
+		await expect(page.getByTestId('ledger-item-done')).toHaveText(zh['ledger.itemRemoved']);
+		await expect(page.getByTestId('ledger-item')).toHaveCount(0);
 
 		// This month is not over: it cannot be closed yet.
 		await page.goto(`/reports/ledger?hall=${hall.id}&month=${hallToday().slice(0, 7)}`);

@@ -56,6 +56,7 @@ const answer = ledgerMonth.parse({
 	bonuses: 0,
 	score: 98,
 	passes: true,
+	items: [],
 	closed: null,
 	events: []
 });
@@ -121,6 +122,7 @@ describe('closing and reopening', () => {
 		expect(await refusal('PT409', 'ledger_month_open', 409)).toBe('month_open');
 		expect(await refusal('22023', 'ledger_month_running', 400)).toBe('month_running');
 		expect(await refusal('22023', 'ledger_reason_missing', 400)).toBe('reason_missing');
+		expect(await refusal('22023', 'ledger_item_invalid', 400)).toBe('item_invalid');
 		expect(await refusal('42501', 'report_forbidden', 403)).toBe('forbidden');
 		expect(await refusal('XX000', 'boom: ledger_month_closed', 500)).toBe('unexpected');
 	});

@@ -12,13 +12,14 @@ import { reportCaller, unaskable, type ReportFailure, type ReportResult } from '
 
 /**
  * The ledger's own refusals, by the server's stable messages: a change to a closed month, reopening one that is
- * open, closing one not yet over, a reopening without its reason.
+ * open, closing one not yet over, a reopening without its reason, a manual item's points or note.
  */
 const LEDGER_REFUSALS = {
 	ledger_month_closed: 'month_closed',
 	ledger_month_open: 'month_open',
 	ledger_month_running: 'month_running',
-	ledger_reason_missing: 'reason_missing'
+	ledger_reason_missing: 'reason_missing',
+	ledger_item_invalid: 'item_invalid'
 } as const;
 export type LedgerFailure = ReportFailure | (typeof LEDGER_REFUSALS)[keyof typeof LEDGER_REFUSALS];
 export type LedgerResult<T> = { ok: true; value: T } | { ok: false; reason: LedgerFailure; detail: string };
@@ -62,6 +63,26 @@ export function ledgerOver(client: () => BackendClient) {
 				await call('close_ledger_month', { hall_id: request.hall_id, month: request.month }, ledgerMonth)
 			);
 		},
+
+		/** Adds a manual item (points: negative a deduction, positive a bonus) with its note to an open month. */
+		addItem: async (
+			request: LedgerRequest,
+			points: number,
+			note: string
+		): Promise<LedgerResult<LedgerMonth>> => {
+			if (!isAskableMonth(request)) return unaskable(askable);
+			return withLedgerRefusals(
+				await call(
+					'add_ledger_item',
+					{ hall_id: request.hall_id, month: request.month, points, note: note.trim() },
+					ledgerMonth
+				)
+			);
+		},
+
+		/** Removes a manual item of an open month; the answer is its month's ledger. */
+		removeItem: async (itemId: string): Promise<LedgerResult<LedgerMonth>> =>
+			withLedgerRefusals(await call('remove_ledger_item', { item_id: itemId }, ledgerMonth)),
 
 		/** Reopens a closed month with the reason, which the server records. */
 		reopenMonth: async (request: LedgerRequest, reason: string): Promise<LedgerResult<LedgerMonth>> => {

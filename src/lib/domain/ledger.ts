@@ -19,6 +19,41 @@ export const LEDGER_SCALE = { base: 100, passMark: 80 } as const;
 export const LEDGER_CLOSING_RULES = { reasonMax: 200 } as const;
 
 /**
+ * app.ledger_item_rules() on the server (the integration test compares them): a manual item's points, tenths from
+ * −pointsMax to +pointsMax (not 0: negative a deduction, positive a bonus), and its note.
+ */
+export const LEDGER_ITEM_RULES = { pointsMax: 20, noteMax: 200 } as const;
+
+export type LedgerItemProblem = 'points_invalid' | 'note_missing' | 'note_too_long';
+
+/**
+ * What is wrong with a manual item as typed (the server refuses the same as `ledger_item_invalid`): points as
+ * text, a number of tenths within the bounds and not 0; a note, trimmed, of at most noteMax characters.
+ */
+export function ledgerItemProblems(points: string, note: string): LedgerItemProblem[] {
+	const problems: LedgerItemProblem[] = [];
+	const text = points.trim().replace('−', '-');
+	const value = Number(text);
+	if (!/^[+-]?\d+(\.\d)?$/.test(text) || value === 0 || Math.abs(value) > LEDGER_ITEM_RULES.pointsMax) {
+		problems.push('points_invalid');
+	}
+	const trimmed = note.trim();
+	if (trimmed.length === 0) problems.push('note_missing');
+	else if ([...trimmed].length > LEDGER_ITEM_RULES.noteMax) problems.push('note_too_long');
+	return problems;
+}
+
+/** A manager's item of the month: its points, its note (the evidence), who entered it and when. */
+export const ledgerItem = z.object({
+	id: z.uuid(),
+	points: z.number(),
+	note: z.string(),
+	by_name: z.string(),
+	at: z.string()
+});
+export type LedgerItem = z.infer<typeof ledgerItem>;
+
+/**
  * The rules, deductions then bonuses, as app.ledger_default_rules() lists them (the integration test compares the
  * keys). Their labels are the UI's message keys; points and caps come with each answer (a hall may set its own).
  */
@@ -129,7 +164,9 @@ export const ledgerMonth = z.object({
 	pass_mark: z.number(),
 	/** Deductions first, then bonuses, each in the rules' order. */
 	rules: z.array(ledgerRule),
-	/** The sums of the applied points: deductions ≤ 0, bonuses ≥ 0. */
+	/** The manual items of the month (not removed), oldest first; they count in the sums below. */
+	items: z.array(ledgerItem),
+	/** The sums of the applied points and the manual items: deductions ≤ 0, bonuses ≥ 0. */
 	deductions: z.number().check(z.maximum(0)),
 	bonuses: z.number().check(z.minimum(0)),
 	/** min(base, max(0, base + deductions) + bonuses): never below 0, never above the base. */

@@ -84,5 +84,25 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'ledger.failure.month_closed': 'This month is closed and cannot change. Reopen it with a reason first.',
 	'ledger.failure.month_open': 'This month is not closed: there is nothing to reopen.',
 	'ledger.failure.month_running': 'The month is not over: it can be closed once it has ended.',
-	'ledger.failure.reason_missing': 'Give the reason for reopening (at most {max} characters).'
+	'ledger.failure.reason_missing': 'Give the reason for reopening (at most {max} characters).',
+	'ledger.items': 'Manual items',
+	'ledger.itemsNone': 'No manual items this month.',
+	'ledger.col.itemPoints': 'Points',
+	'ledger.col.itemNote': 'Note (evidence)',
+	'ledger.col.itemBy': 'Entered',
+	'ledger.col.itemActions': 'Actions',
+	'ledger.itemBy': '{name}, {time}',
+	'ledger.itemRemove': 'Remove this item: {note}',
+	'ledger.itemRemoved': 'The item is removed.',
+	'ledger.itemAdd': 'Add a manual item',
+	'ledger.itemPoints':
+		'Points (a deduction negative, e.g. -2; a bonus positive, e.g. 1.5; at most {max}, one decimal)',
+	'ledger.itemNote': 'Note (required, the evidence, at most {max} characters)',
+	'ledger.itemSave': 'Add',
+	'ledger.itemAdded': 'Added; it counts in the month’s score.',
+	'ledger.itemProblem.points_invalid':
+		'Points must be a number other than 0, at most {max} either way, one decimal.',
+	'ledger.itemProblem.note_missing': 'Write the note.',
+	'ledger.itemProblem.note_too_long': 'At most {max} characters, please shorten it.',
+	'ledger.failure.item_invalid': 'The server refused the item: its points or note. What you typed is kept.'
 };

@@ -6,7 +6,7 @@ import type { LedgerMonth } from '$lib/domain/ledger';
 /**
  * The ledger screen's state: the halls the manager may see (report_halls, own first), the month's ledger, read
  * online (a ledger is the server's computation; nothing of it is kept on the device), and the manager's changes to
- * the month (closing, reopening), whose answer is the month's ledger as it then is. A later month or hall asked
+ * the month (closing, reopening, manual items), whose answer is the month's ledger as it then is. A later month or hall asked
  * meanwhile wins.
  */
 export class LedgerScreen {
@@ -58,6 +58,18 @@ export class LedgerScreen {
 		const ledger = this.ledger;
 		if (!ledger) return false;
 		return this.#change((api) => api.reopenMonth({ hall_id: ledger.hall.id, month: ledger.month }, reason));
+	}
+
+	/** Adds a manual item to the month shown; true when the server took it. */
+	async addItem(points: number, note: string): Promise<boolean> {
+		const ledger = this.ledger;
+		if (!ledger) return false;
+		return this.#change((api) => api.addItem({ hall_id: ledger.hall.id, month: ledger.month }, points, note));
+	}
+
+	/** Removes a manual item of the month shown; true when the server did. */
+	async removeItem(itemId: string): Promise<boolean> {
+		return this.#change((api) => api.removeItem(itemId));
 	}
 
 	async #change(
