@@ -158,6 +158,38 @@ test.describe('last month of a station with history', () => {
 		await expect(page.getByText(zh['ledger.closeRunning'])).toBeVisible();
 		await expect(page.getByTestId('ledger-close')).toHaveCount(0);
 	});
+
+	test('the manager sets the hall’s own rules: a rule left out, a bad figure refused, then the defaults', async ({
+		page
+	}) => {
+		await signIn(page, 'manager@demo.hall');
+		// This month: never closed by the other test, so it counts the rules as they are set.
+		await page.goto(`/reports/ledger?hall=${hall.id}&month=${hallToday().slice(0, 7)}`);
+		const deductions = page.getByTestId('ledger-deductions').getByTestId('ledger-rule');
+		await expect(deductions).toHaveCount(8);
+		await page.getByTestId('ledger-rules').locator('summary').click();
+		await expect(page.getByTestId('ledger-rules-source')).toHaveText(zh['ledger.rulesDefault']);
+
+		const missed = page.locator('[data-testid="ledger-rule-setting"][data-rule="patrol_window_missed"]');
+		await missed.getByRole('checkbox').uncheck();
+		const late = page.locator('[data-testid="ledger-rule-setting"][data-rule="patrol_window_late"]');
+		await late.getByTestId('ledger-rule-points').fill('1');
+		await page.getByTestId('ledger-rules-save').click();
+		await expect(page.getByTestId('ledger-rules-problem')).toBeVisible();
+		await expect(late.getByTestId('ledger-rule-points')).toHaveValue('1');
+		await late.getByTestId('ledger-rule-points').fill('-1');
+		await page.getByTestId('ledger-rules-save').click();
+		await expect(page.getByTestId('ledger-rules-saved')).toBeVisible();
+		await expect(page.getByTestId('ledger-rules-source')).toContainText('刘洋');
+		await expect(deductions).toHaveCount(7);
+		await expect(
+			page.locator('[data-testid="ledger-rule"][data-rule="patrol_window_late"] td').first()
+		).toHaveText('−1');
+
+		await page.getByTestId('ledger-rules-reset').click();
+		await expect(page.getByTestId('ledger-rules-source')).toHaveText(zh['ledger.rulesDefault']);
+		await expect(deductions).toHaveCount(8);
+	});
 });
 
 test('offline, the ledger says so in Chinese', async ({ page, context }) => {

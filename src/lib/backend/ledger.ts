@@ -1,5 +1,13 @@
 import { hallDate } from '$lib/domain/hall-time';
-import { ledgerMonth, ledgerRequest, type LedgerMonth, type LedgerRequest } from '$lib/domain/ledger';
+import {
+	ledgerMonth,
+	ledgerRequest,
+	ledgerRuleSettings,
+	type LedgerMonth,
+	type LedgerRequest,
+	type LedgerRuleSetting,
+	type LedgerRuleSettings
+} from '$lib/domain/ledger';
 import type { BackendClient } from './client';
 import { reportCaller, unaskable, type ReportFailure, type ReportResult } from './report-rpc';
 
@@ -19,7 +27,8 @@ const LEDGER_REFUSALS = {
 	ledger_month_open: 'month_open',
 	ledger_month_running: 'month_running',
 	ledger_reason_missing: 'reason_missing',
-	ledger_item_invalid: 'item_invalid'
+	ledger_item_invalid: 'item_invalid',
+	ledger_rules_invalid: 'rules_invalid'
 } as const;
 export type LedgerFailure = ReportFailure | (typeof LEDGER_REFUSALS)[keyof typeof LEDGER_REFUSALS];
 export type LedgerResult<T> = { ok: true; value: T } | { ok: false; reason: LedgerFailure; detail: string };
@@ -83,6 +92,17 @@ export function ledgerOver(client: () => BackendClient) {
 		/** Removes a manual item of an open month; the answer is its month's ledger. */
 		removeItem: async (itemId: string): Promise<LedgerResult<LedgerMonth>> =>
 			withLedgerRefusals(await call('remove_ledger_item', { item_id: itemId }, ledgerMonth)),
+
+		/** A hall's rules (its own or the defaults), every rule with whether it counts. */
+		rules: async (hallId: string): Promise<LedgerResult<LedgerRuleSettings>> =>
+			withLedgerRefusals(await call('ledger_rules', { hall_id: hallId }, ledgerRuleSettings)),
+
+		/** Sets a hall's rules (the whole set), or with null goes back to the defaults. */
+		setRules: async (
+			hallId: string,
+			rules: LedgerRuleSetting[] | null
+		): Promise<LedgerResult<LedgerRuleSettings>> =>
+			withLedgerRefusals(await call('set_ledger_rules', { hall_id: hallId, rules }, ledgerRuleSettings)),
 
 		/** Reopens a closed month with the reason, which the server records. */
 		reopenMonth: async (request: LedgerRequest, reason: string): Promise<LedgerResult<LedgerMonth>> => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LEDGER_CLOSING_RULES, LEDGER_ITEM_RULES, ledgerItemProblems, reopenReasonProblem } from './ledger';
+import {
+	LEDGER_CLOSING_RULES,
+	LEDGER_ITEM_RULES,
+	LEDGER_RULE_LIMITS,
+	ledgerItemProblems,
+	reopenReasonProblem,
+	ruleSettingValid
+} from './ledger';
 
 describe('a manual item as typed', () => {
 	it('takes tenths within the bounds either way, a minus sign as typed on a phone too', () => {
@@ -30,5 +37,25 @@ describe('a reopening’s reason', () => {
 		expect(reopenReasonProblem('  ')).toBe('missing');
 		expect(reopenReasonProblem(' 补录 ')).toBeNull();
 		expect(reopenReasonProblem('理'.repeat(LEDGER_CLOSING_RULES.reasonMax + 1))).toBe('too_long');
+	});
+});
+
+describe('a hall’s own rule as edited', () => {
+	it('a deduction negative, its cap at least one occurrence, within the limits, in tenths', () => {
+		expect(ruleSettingValid({ kind: 'deduction', points: -1, cap: -10 })).toBe(true);
+		expect(ruleSettingValid({ kind: 'deduction', points: -1, cap: -1 })).toBe(true);
+		expect(ruleSettingValid({ kind: 'deduction', points: 1, cap: -10 })).toBe(false);
+		expect(ruleSettingValid({ kind: 'deduction', points: -2, cap: -1 })).toBe(false);
+		expect(ruleSettingValid({ kind: 'deduction', points: -1.25, cap: -10 })).toBe(false);
+		expect(ruleSettingValid({ kind: 'deduction', points: -1, cap: -LEDGER_RULE_LIMITS.capMax - 1 })).toBe(
+			false
+		);
+	});
+
+	it('a bonus positive, its cap at least one occurrence', () => {
+		expect(ruleSettingValid({ kind: 'bonus', points: 2, cap: 2 })).toBe(true);
+		expect(ruleSettingValid({ kind: 'bonus', points: 0, cap: 2 })).toBe(false);
+		expect(ruleSettingValid({ kind: 'bonus', points: 2, cap: 1 })).toBe(false);
+		expect(ruleSettingValid({ kind: 'bonus', points: Number.NaN, cap: 1 })).toBe(false);
 	});
 });

@@ -179,3 +179,50 @@ export const ledgerMonth = z.object({
 	events: z.array(ledgerMonthEvent)
 });
 export type LedgerMonth = z.infer<typeof ledgerMonth>;
+
+/**
+ * app.ledger_rule_limits() on the server (the integration test compares them): a hall's own rules' points and caps
+ * in tenths, a deduction's negative and a bonus's positive, |points| ≤ pointsMax, the cap from one occurrence's
+ * points to capMax; the pre-checks bonus's minCount up to minCountMax.
+ */
+export const LEDGER_RULE_LIMITS = { pointsMax: 20, capMax: 100, minCountMax: 1000 } as const;
+
+/** One rule as a hall sets it (app.ledger_rules): the defaults' fields and whether it counts. */
+export const ledgerRuleSetting = z.object({
+	key: ledgerRuleKey,
+	kind: z.enum(['deduction', 'bonus']),
+	points: z.number(),
+	cap: z.number(),
+	enabled: z.boolean(),
+	minRate: z.optional(z.number()),
+	minCount: z.optional(z.number())
+});
+export type LedgerRuleSetting = z.infer<typeof ledgerRuleSetting>;
+
+/** A hall's rules as `ledger_rules` / `set_ledger_rules` answer: its own (`custom`) or the defaults. */
+export const ledgerRuleSettings = z.object({
+	hall_id: z.uuid(),
+	custom: z.boolean(),
+	rules: z.array(ledgerRuleSetting),
+	updated_by_name: z.nullable(z.string()),
+	updated_at: z.nullable(z.string())
+});
+export type LedgerRuleSettings = z.infer<typeof ledgerRuleSettings>;
+
+const isTenths = (value: number) =>
+	Number.isFinite(value) && Math.abs(Math.round(value * 10) - value * 10) < 1e-9;
+
+/** Whether one rule's points and cap are within LEDGER_RULE_LIMITS (as app.ledger_rules_problem checks them). */
+export function ruleSettingValid(rule: Pick<LedgerRuleSetting, 'kind' | 'points' | 'cap'>): boolean {
+	const { points, cap } = rule;
+	if (!isTenths(points) || !isTenths(cap)) return false;
+	return rule.kind === 'deduction'
+		? points <= -0.1 &&
+				points >= -LEDGER_RULE_LIMITS.pointsMax &&
+				cap <= points &&
+				cap >= -LEDGER_RULE_LIMITS.capMax
+		: points >= 0.1 &&
+				points <= LEDGER_RULE_LIMITS.pointsMax &&
+				cap >= points &&
+				cap <= LEDGER_RULE_LIMITS.capMax;
+}

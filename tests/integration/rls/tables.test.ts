@@ -276,7 +276,8 @@ describe('function privileges', () => {
 	// ledger's checks (app.report_scope), writing only app.ledger_months and the append-only
 	// app.ledger_month_events of a hall the caller manages (20261206000100_ledger_closing.sql). add_ledger_item /
 	// remove_ledger_item: the same checks, writing only app.ledger_items of an open month of such a hall
-	// (20261206000110_ledger_items.sql).
+	// (20261206000110_ledger_items.sql). ledger_rules / set_ledger_rules: the same checks, reading and writing only
+	// app.ledger_rules of such a hall (20261206000120_ledger_rules.sql).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -292,12 +293,14 @@ describe('function privileges', () => {
 		'public.close_ledger_month',
 		'public.hall_report',
 		'public.ledger_month',
+		'public.ledger_rules',
 		'public.me',
 		'public.notice_view',
 		'public.remove_ledger_item',
 		'public.reopen_ledger_month',
 		'public.report_halls',
 		'public.set_calendar_day',
+		'public.set_ledger_rules',
 		'public.staff_workload',
 		'public.sync_pull',
 		'public.sync_push'

@@ -78,6 +78,8 @@ export function argumentArbitraries(registry: Registry): {
 			'close_ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
 			'reopen_ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
 			'add_ledger_item.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'ledger_rules.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'set_ledger_rules.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
 			'add_ledger_item.points': fc.oneof(
 				fc.integer({ min: -200, max: 200 }).map((tenths) => tenths / 10),
 				fc.double(),

@@ -104,5 +104,22 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 		'Points must be a number other than 0, at most {max} either way, one decimal.',
 	'ledger.itemProblem.note_missing': 'Write the note.',
 	'ledger.itemProblem.note_too_long': 'At most {max} characters, please shorten it.',
-	'ledger.failure.item_invalid': 'The server refused the item: its points or note. What you typed is kept.'
+	'ledger.failure.item_invalid': 'The server refused the item: its points or note. What you typed is kept.',
+	'ledger.rulesHeading': 'Rules of the ledger ({hall})',
+	'ledger.rulesIntro':
+		'Each rule’s points per occurrence, cap and whether it counts. Open months count new rules at once; closed months do not change.',
+	'ledger.rulesCustom': 'This hall’s own rules, changed by {name} at {time}.',
+	'ledger.rulesDefault': 'The default rules apply.',
+	'ledger.rulesLoading': 'Reading the rules…',
+	'ledger.ruleEnabled': 'Count “{rule}”',
+	'ledger.rulePoints': '“{rule}” points each',
+	'ledger.ruleCap': '“{rule}” cap',
+	'ledger.rulesSave': 'Save the rules',
+	'ledger.rulesReset': 'Back to the defaults',
+	'ledger.rulesSaved': 'Rules saved; the ledger on this page is computed with them.',
+	'ledger.rulesProblem':
+		'Check the rules marked: deductions negative, bonuses positive, one decimal, at most {points} each; a cap no smaller than one occurrence and at most {cap}. What you typed is kept.',
+	'ledger.ruleInvalid': 'The points or cap of “{rule}” are not allowed',
+	'ledger.failure.rules_invalid':
+		'The server refused these rules: check the points and caps. What you typed is kept.'
 };

@@ -99,5 +99,21 @@ export const zhCN = {
 	'ledger.itemProblem.points_invalid': '分值须为不为 0 的数，绝对值不超过 {max}，最多一位小数。',
 	'ledger.itemProblem.note_missing': '请填写说明。',
 	'ledger.itemProblem.note_too_long': '说明最多 {max} 字，请精简。',
-	'ledger.failure.item_invalid': '服务器拒绝了该项：分值或说明不符合要求。您填写的内容已保留。'
+	'ledger.failure.item_invalid': '服务器拒绝了该项：分值或说明不符合要求。您填写的内容已保留。',
+	'ledger.rulesHeading': '考核规则设置（{hall}）',
+	'ledger.rulesIntro':
+		'每项规则的每次分值、封顶和是否计入。保存后未关账的月份立即按新规则计算；已关账的月份不变。',
+	'ledger.rulesCustom': '本大厅自定规则，{name} 于 {time} 修改。',
+	'ledger.rulesDefault': '当前使用默认规则。',
+	'ledger.rulesLoading': '正在读取规则…',
+	'ledger.ruleEnabled': '计入「{rule}」',
+	'ledger.rulePoints': '「{rule}」每次分值',
+	'ledger.ruleCap': '「{rule}」封顶',
+	'ledger.rulesSave': '保存规则',
+	'ledger.rulesReset': '恢复默认规则',
+	'ledger.rulesSaved': '规则已保存，本页台账已按新规则重新计算。',
+	'ledger.rulesProblem':
+		'请检查标红的规则：扣分项填负数、加分项填正数，最多一位小数，每次不超过 {points} 分；封顶不小于每次分值，不超过 {cap} 分。您填写的内容已保留。',
+	'ledger.ruleInvalid': '「{rule}」的分值或封顶不符合要求',
+	'ledger.failure.rules_invalid': '服务器拒绝了这组规则，请检查分值和封顶。您填写的内容已保留。'
 } as const;
