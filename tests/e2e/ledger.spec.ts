@@ -203,3 +203,10 @@ test('offline, the ledger says so in Chinese', async ({ page, context }) => {
 	await page.getByTestId('ledger-retry').click();
 	await expect(page.getByTestId('ledger-score')).toBeVisible();
 });
+
+test('a colleague who is not a manager is told the ledger is for managers', async ({ page }) => {
+	await signIn(page, 'intake@demo.hall');
+	await page.goto('/reports/ledger');
+	await expect(page.getByTestId('ledger-managers-only')).toHaveText(zh['ledger.managersOnly']);
+	await expect(page.getByTestId('ledger-score')).toHaveCount(0);
+});
