@@ -55,7 +55,10 @@ const answer = ledgerMonth.parse({
 	deductions: -2,
 	bonuses: 0,
 	score: 98,
-	passes: true
+	passes: true,
+	items: [],
+	closed: null,
+	events: []
 });
 
 describe('ledgerMonth', () => {
@@ -84,6 +87,44 @@ describe('ledgerMonth', () => {
 			reason: 'invalid_range'
 		});
 		expect(asked).toEqual([]);
+	});
+});
+
+describe('closing and reopening', () => {
+	it('sends the SQL functions’ argument names, the reason trimmed, and reads the frozen ledger', async () => {
+		const closed = {
+			...answer,
+			closed: { at: '2026-12-01T09:00:00+00:00', by_name: '刘洋' },
+			events: [{ kind: 'close', at: '2026-12-01T09:00:00+00:00', by_name: '刘洋', reason: null }]
+		};
+		const { ledger, asked } = clientAnswering({ data: closed, error: null, status: 200 });
+		expect(await ledger.closeMonth(request)).toEqual({ ok: true, value: closed });
+		await ledger.reopenMonth(request, '  补录漏报的投诉  ');
+		expect(asked).toEqual([
+			{ fn: 'close_ledger_month', args: { hall_id: CENTER, month: '2026-11-01' } },
+			{
+				fn: 'reopen_ledger_month',
+				args: { hall_id: CENTER, month: '2026-11-01', reason: '补录漏报的投诉' }
+			}
+		]);
+	});
+
+	it('names the ledger’s own refusals; the reports’ stay theirs', async () => {
+		const refusal = async (code: string, message: string, status: number) => {
+			const result = await clientAnswering({
+				data: null,
+				error: { code, message },
+				status
+			}).ledger.closeMonth(request);
+			return result.ok ? 'ok' : result.reason;
+		};
+		expect(await refusal('PT409', 'ledger_month_closed', 409)).toBe('month_closed');
+		expect(await refusal('PT409', 'ledger_month_open', 409)).toBe('month_open');
+		expect(await refusal('22023', 'ledger_month_running', 400)).toBe('month_running');
+		expect(await refusal('22023', 'ledger_reason_missing', 400)).toBe('reason_missing');
+		expect(await refusal('22023', 'ledger_item_invalid', 400)).toBe('item_invalid');
+		expect(await refusal('42501', 'report_forbidden', 403)).toBe('forbidden');
+		expect(await refusal('XX000', 'boom: ledger_month_closed', 500)).toBe('unexpected');
 	});
 });
 

@@ -6,13 +6,52 @@ import { reportHall } from './report';
  * month, deductions first, then bonuses; 80 or more means no fee deduction. `public.ledger_month` (supabase/
  * migrations/*_workload_and_ledger.sql) computes each rule from the data with the rows to link to as evidence; this
  * schema is the client's one definition of the answer. docs/REPORTS.md "The monthly ledger" says how each rule
- * counts. Manager-entered items and closing a month come later, as a synced workflow.
+ * counts. A manager closes a month that has ended: from then on the answer is the snapshot taken at closing, until
+ * a reopening that names its reason (both recorded in `events`).
  *
  * The month is the hall's calendar month (UTC+8); "at the month's end" is its last instant, or now while it runs.
  */
 
 /** app.ledger_scale() on the server; the integration test compares the two. */
 export const LEDGER_SCALE = { base: 100, passMark: 80 } as const;
+
+/** app.ledger_closing_rules() on the server (the integration test compares them): a reopening's reason. */
+export const LEDGER_CLOSING_RULES = { reasonMax: 200 } as const;
+
+/**
+ * app.ledger_item_rules() on the server (the integration test compares them): a manual item's points, tenths from
+ * −pointsMax to +pointsMax (not 0: negative a deduction, positive a bonus), and its note.
+ */
+export const LEDGER_ITEM_RULES = { pointsMax: 20, noteMax: 200 } as const;
+
+export type LedgerItemProblem = 'points_invalid' | 'note_missing' | 'note_too_long';
+
+/**
+ * What is wrong with a manual item as typed (the server refuses the same as `ledger_item_invalid`): points as
+ * text, a number of tenths within the bounds and not 0; a note, trimmed, of at most noteMax characters.
+ */
+export function ledgerItemProblems(points: string, note: string): LedgerItemProblem[] {
+	const problems: LedgerItemProblem[] = [];
+	const text = points.trim().replace('−', '-');
+	const value = Number(text);
+	if (!/^[+-]?\d+(\.\d)?$/.test(text) || value === 0 || Math.abs(value) > LEDGER_ITEM_RULES.pointsMax) {
+		problems.push('points_invalid');
+	}
+	const trimmed = note.trim();
+	if (trimmed.length === 0) problems.push('note_missing');
+	else if ([...trimmed].length > LEDGER_ITEM_RULES.noteMax) problems.push('note_too_long');
+	return problems;
+}
+
+/** A manager's item of the month: its points, its note (the evidence), who entered it and when. */
+export const ledgerItem = z.object({
+	id: z.uuid(),
+	points: z.number(),
+	note: z.string(),
+	by_name: z.string(),
+	at: z.string()
+});
+export type LedgerItem = z.infer<typeof ledgerItem>;
 
 /**
  * The rules, deductions then bonuses, as app.ledger_default_rules() lists them (the integration test compares the
@@ -95,6 +134,21 @@ export const ledgerRule = z.object({
 });
 export type LedgerRule = z.infer<typeof ledgerRule>;
 
+export const ledgerMonthEvent = z.object({
+	kind: z.enum(['close', 'reopen']),
+	at: z.string(),
+	by_name: z.string(),
+	reason: z.nullable(z.string())
+});
+export type LedgerMonthEvent = z.infer<typeof ledgerMonthEvent>;
+
+/** Why a reopening's reason is refused before asking (the server says `ledger_reason_missing` for both). */
+export function reopenReasonProblem(reason: string): 'missing' | 'too_long' | null {
+	const trimmed = reason.trim();
+	if (trimmed.length === 0) return 'missing';
+	return [...trimmed].length > LEDGER_CLOSING_RULES.reasonMax ? 'too_long' : null;
+}
+
 export const ledgerMonth = z.object({
 	hall: reportHall,
 	/** The month's first day; `from` … `to` its days. */
@@ -110,12 +164,65 @@ export const ledgerMonth = z.object({
 	pass_mark: z.number(),
 	/** Deductions first, then bonuses, each in the rules' order. */
 	rules: z.array(ledgerRule),
-	/** The sums of the applied points: deductions ≤ 0, bonuses ≥ 0. */
+	/** The manual items of the month (not removed), oldest first; they count in the sums below. */
+	items: z.array(ledgerItem),
+	/** The sums of the applied points and the manual items: deductions ≤ 0, bonuses ≥ 0. */
 	deductions: z.number().check(z.maximum(0)),
 	bonuses: z.number().check(z.minimum(0)),
 	/** min(base, max(0, base + deductions) + bonuses): never below 0, never above the base. */
 	score: z.number().check(z.minimum(0), z.maximum(LEDGER_SCALE.base)),
 	/** score ≥ pass_mark. */
-	passes: z.boolean()
+	passes: z.boolean(),
+	/** When the month was closed and by whom (the answer is then the snapshot taken at closing), or null: open. */
+	closed: z.nullable(z.object({ at: z.string(), by_name: z.nullable(z.string()) })),
+	/** Every closing and reopening of the month, oldest first; a reopening names its reason. */
+	events: z.array(ledgerMonthEvent)
 });
 export type LedgerMonth = z.infer<typeof ledgerMonth>;
+
+/**
+ * app.ledger_rule_limits() on the server (the integration test compares them): a hall's own rules' points and caps
+ * in tenths, a deduction's negative and a bonus's positive, |points| ≤ pointsMax, the cap from one occurrence's
+ * points to capMax; the pre-checks bonus's minCount up to minCountMax.
+ */
+export const LEDGER_RULE_LIMITS = { pointsMax: 20, capMax: 100, minCountMax: 1000 } as const;
+
+/** One rule as a hall sets it (app.ledger_rules): the defaults' fields and whether it counts. */
+export const ledgerRuleSetting = z.object({
+	key: ledgerRuleKey,
+	kind: z.enum(['deduction', 'bonus']),
+	points: z.number(),
+	cap: z.number(),
+	enabled: z.boolean(),
+	minRate: z.optional(z.number()),
+	minCount: z.optional(z.number())
+});
+export type LedgerRuleSetting = z.infer<typeof ledgerRuleSetting>;
+
+/** A hall's rules as `ledger_rules` / `set_ledger_rules` answer: its own (`custom`) or the defaults. */
+export const ledgerRuleSettings = z.object({
+	hall_id: z.uuid(),
+	custom: z.boolean(),
+	rules: z.array(ledgerRuleSetting),
+	updated_by_name: z.nullable(z.string()),
+	updated_at: z.nullable(z.string())
+});
+export type LedgerRuleSettings = z.infer<typeof ledgerRuleSettings>;
+
+const isTenths = (value: number) =>
+	Number.isFinite(value) && Math.abs(Math.round(value * 10) - value * 10) < 1e-9;
+
+/** Whether one rule's points and cap are within LEDGER_RULE_LIMITS (as app.ledger_rules_problem checks them). */
+export function ruleSettingValid(rule: Pick<LedgerRuleSetting, 'kind' | 'points' | 'cap'>): boolean {
+	const { points, cap } = rule;
+	if (!isTenths(points) || !isTenths(cap)) return false;
+	return rule.kind === 'deduction'
+		? points <= -0.1 &&
+				points >= -LEDGER_RULE_LIMITS.pointsMax &&
+				cap <= points &&
+				cap >= -LEDGER_RULE_LIMITS.capMax
+		: points >= 0.1 &&
+				points <= LEDGER_RULE_LIMITS.pointsMax &&
+				cap >= points &&
+				cap <= LEDGER_RULE_LIMITS.capMax;
+}

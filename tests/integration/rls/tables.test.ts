@@ -272,7 +272,12 @@ describe('function privileges', () => {
 	// (20261204000100_reports.sql, docs/REPORTS.md). staff_workload / ledger_month: the same, with the same checks
 	// (20261204000200_workload_and_ledger.sql). calendar_days / set_calendar_day: the district's holidays, read by
 	// any staff member, written only by a district center's manager and only into app.calendar_days, which holds
-	// no person's post or hall (20261205000050_hall_calendar.sql).
+	// no person's post or hall (20261205000050_hall_calendar.sql). close_ledger_month / reopen_ledger_month: the
+	// ledger's checks (app.report_scope), writing only app.ledger_months and the append-only
+	// app.ledger_month_events of a hall the caller manages (20261206000100_ledger_closing.sql). add_ledger_item /
+	// remove_ledger_item: the same checks, writing only app.ledger_items of an open month of such a hall
+	// (20261206000110_ledger_items.sql). ledger_rules / set_ledger_rules: the same checks, reading and writing only
+	// app.ledger_rules of such a hall (20261206000120_ledger_rules.sql).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -282,14 +287,20 @@ describe('function privileges', () => {
 		'app.require_staff',
 		'app.sync_limit',
 		'app.sync_limits',
+		'public.add_ledger_item',
 		'public.calendar_days',
 		'public.claim_device_code',
+		'public.close_ledger_month',
 		'public.hall_report',
 		'public.ledger_month',
+		'public.ledger_rules',
 		'public.me',
 		'public.notice_view',
+		'public.remove_ledger_item',
+		'public.reopen_ledger_month',
 		'public.report_halls',
 		'public.set_calendar_day',
+		'public.set_ledger_rules',
 		'public.staff_workload',
 		'public.sync_pull',
 		'public.sync_push'

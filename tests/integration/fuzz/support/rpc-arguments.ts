@@ -74,6 +74,17 @@ export function argumentArbitraries(registry: Registry): {
 			'hall_report.hall_ids': reportHalls,
 			'staff_workload.hall_ids': reportHalls,
 			'ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			// Closing and reopening write only the ledger's own history of the caller's hall (or are refused).
+			'close_ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'reopen_ledger_month.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'add_ledger_item.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'ledger_rules.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'set_ledger_rules.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'add_ledger_item.points': fc.oneof(
+				fc.integer({ min: -200, max: 200 }).map((tenths) => tenths / 10),
+				fc.double(),
+				wrongType
+			),
 			// The district calendar is one for every hall: the suite writes only days of the 2090s, which no test
 			// counts, besides days the function must refuse.
 			'set_calendar_day.day': fc.oneof(
