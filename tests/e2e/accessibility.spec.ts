@@ -1,3 +1,4 @@
+import { zhCN as rzh } from '../../src/lib/features/reports/messages/zh-CN';
 import { appRoutes, ERROR_ROUTE } from './support/a11y/app-routes';
 import { DEMO_PASSWORD, expect, fillSignIn, signIn, test, zh, type Page } from './fixtures';
 import { izh, reportFromHome } from './support/incidents';
@@ -320,6 +321,15 @@ const VISITS: Record<string, Visit> = {
 		await expect(page.getByTestId('report-head')).toBeVisible();
 		await expect(page.locator('[data-testid="report-chart"][data-drawn]').first()).toBeAttached();
 	},
+	'/reports/calendar': async (page) => {
+		await page.goto('/reports/calendar');
+		await expect(page.getByTestId('calendar-day').first()).toBeVisible();
+		// The form's refusal, as a manager meets it: a closed weekday without its reason (nothing is saved).
+		const form = page.getByTestId('calendar-form');
+		await form.getByLabel(rzh['calendar.form.day']).fill('2090-01-05');
+		await form.getByRole('button', { name: rzh['calendar.form.save'] }).click();
+		await expect(form.getByText(rzh['calendar.problem.note_missing'])).toBeVisible();
+	},
 	'/reports/ledger': async (page) => {
 		await page.goto('/reports/ledger');
 		await expect(page.getByTestId('ledger-score')).toBeVisible();
@@ -413,6 +423,7 @@ const TOURS: Array<{ name: string; user: string | null; routes: string[] }> = [
 			'/patrols/posters',
 			'/patrols/log',
 			'/reports',
+			'/reports/calendar',
 			'/reports/ledger'
 		]
 	},
