@@ -320,6 +320,10 @@ const VISITS: Record<string, Visit> = {
 		await expect(page.getByTestId('report-head')).toBeVisible();
 		await expect(page.locator('[data-testid="report-chart"][data-drawn]').first()).toBeAttached();
 	},
+	'/reports/staff': async (page) => {
+		await page.goto('/reports/staff');
+		await expect(page.getByTestId('workload-row').first()).toBeVisible();
+	},
 	'/follow-ups': async (page) => {
 		await home(page);
 		await waitUntilSynced(page);
@@ -408,7 +412,8 @@ const TOURS: Array<{ name: string; user: string | null; routes: string[] }> = [
 			'/patrols/plan',
 			'/patrols/posters',
 			'/patrols/log',
-			'/reports'
+			'/reports',
+			'/reports/staff'
 		]
 	},
 	{

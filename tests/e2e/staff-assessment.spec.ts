@@ -1,0 +1,88 @@
+import pg from 'pg';
+import { zhCN as zh } from '../../src/lib/features/assessment/messages/zh-CN';
+import { generateHistory, hallToday } from '../../supabase/local/demo-history';
+import { createTestHall, type TestHall } from '../integration/history/support/test-hall';
+import { expect, signIn, test } from './fixtures';
+import { readStackInfo } from './stack-info';
+
+// Staff workload and assessment: the manager of a hall made for this file (a district center of its own, filled
+// with last month's generated history, so no other spec's rows move and no other spec's manager is involved) opens
+// the staff screen from the reports, steps back to last month and reads each colleague's business volume.
+
+/** Last month of the hall's calendar: the screen's default is this month, one "previous" away. */
+function lastMonth(): { from: string; to: string } {
+	const [year, month] = hallToday().split('-').map(Number) as [number, number];
+	const day = (date: Date) => date.toISOString().slice(0, 10);
+	return {
+		from: day(new Date(Date.UTC(year, month - 2, 1))),
+		to: day(new Date(Date.UTC(year, month - 1, 0)))
+	};
+}
+
+const month = lastMonth();
+
+test.describe('a hall with last month’s history', () => {
+	let hall: TestHall;
+
+	// Only the tests that need the history make it: each worker runs its own beforeAll.
+	test.beforeAll(async () => {
+		test.setTimeout(180_000);
+		const { databaseUrl } = await readStackInfo();
+		const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+		try {
+			hall = await createTestHall(db, 'district_center');
+		} finally {
+			await db.end();
+		}
+		await generateHistory(databaseUrl, {
+			anchor: month.to,
+			days: Number(month.to.slice(8)) + 1,
+			hallIds: [hall.id]
+		});
+	});
+
+	test('the manager reads last month’s business volume of each colleague, sorted by total', async ({
+		page
+	}) => {
+		test.setTimeout(120_000);
+		await signIn(page, hall.emails[0] ?? '');
+		await page.goto('/reports');
+		await page.getByTestId('staff-link').click();
+		await expect(page.getByRole('heading', { name: zh['assessment.heading'] })).toBeVisible();
+		await page.getByTestId('report-previous').click();
+		await expect(page.getByTestId('report-period')).toHaveText(`${month.from} – ${month.to}`);
+
+		const table = page.getByTestId('workload-table');
+		await expect(table.locator('caption')).toContainText(`${month.from} 至 ${month.to}`);
+		for (const header of [
+			'assessment.col.total',
+			'assessment.measure.records_first_responder',
+			'assessment.measure.prechecks'
+		] as const) {
+			await expect(table.getByRole('columnheader', { name: zh[header] })).toBeVisible();
+		}
+		// The hall's five colleagues, by total volume, most first; somebody served applicants last month.
+		const rows = table.getByTestId('workload-row');
+		await expect(rows).toHaveCount(5);
+		await expect(rows.filter({ hasText: '测受理' })).toContainText(zh['assessment.post.intake']);
+		const totals = (await table.getByTestId('workload-total').allInnerTexts()).map(Number);
+		expect(totals).toEqual([...totals].sort((a, b) => b - a));
+		expect(totals[0]).toBeGreaterThan(10);
+
+		// By name, then back to by total.
+		await page.getByTestId('workload-sort-name').click();
+		await expect(table.getByRole('columnheader', { name: zh['assessment.col.name'] })).toHaveAttribute(
+			'aria-sort',
+			'ascending'
+		);
+		await page.getByTestId('workload-sort-total').click();
+		expect((await table.getByTestId('workload-total').allInnerTexts()).map(Number)).toEqual(totals);
+	});
+});
+
+test('a colleague who is not a manager is told the staff screen is for managers', async ({ page }) => {
+	await signIn(page, 'intake@demo.hall');
+	await page.goto('/reports/staff');
+	await expect(page.getByTestId('assessment-managers-only')).toHaveText(zh['assessment.managersOnly']);
+	await expect(page.getByTestId('workload-table')).toHaveCount(0);
+});
