@@ -77,6 +77,41 @@ test.describe('a hall with last month’s history', () => {
 		);
 		await page.getByTestId('workload-sort-total').click();
 		expect((await table.getByTestId('workload-total').allInnerTexts()).map(Number)).toEqual(totals);
+
+		// The month's review of a colleague: a score out of range is said next to its field and nothing typed is lost.
+		const card = page.getByTestId('review-card').filter({ hasText: '测受理' });
+		await expect(card.getByTestId('review-none')).toHaveText(zh['assessment.review.none']);
+		await card.getByTestId('review-open').click();
+		const form = card.getByTestId('review-form');
+		await form.getByTestId('review-district_rating').fill('120');
+		await form.getByTestId('review-skill').fill('88.25');
+		await form.getByTestId('review-attendance').fill('100');
+		await form.getByTestId('review-comment').fill('窗口服务规范');
+		await form.getByTestId('review-save').click();
+		await expect(form.getByText(zh['assessment.review.problem.range'].replace('{max}', '100'))).toBeVisible();
+		await expect(form.getByText(zh['assessment.review.problem.decimals'])).toBeVisible();
+		await expect(form.getByTestId('review-attendance')).toHaveValue('100');
+		await expect(form.getByTestId('review-comment')).toHaveValue('窗口服务规范');
+		await form.getByTestId('review-district_rating').fill('92.5');
+		await form.getByTestId('review-skill').fill('88');
+		await form.getByTestId('review-save').click();
+		await expect(page.getByTestId('review-message')).toContainText('测受理');
+		await expect(card.getByTestId('review-shown-district_rating')).toHaveText('92.5');
+		await expect(card.getByTestId('review-shown-skill')).toHaveText('88');
+		await expect(card).toContainText('窗口服务规范');
+
+		// The ranking weights: a sum other than 100 is refused on the phone, then saved.
+		const weights = page.getByTestId('weights-form');
+		await weights.getByTestId('weight-workload').fill('50');
+		await weights.getByTestId('weights-save').click();
+		await expect(weights.getByTestId('weights-sum')).toHaveText(
+			zh['assessment.weights.problem.total'].replace('{total}', '100').replace('{sum}', '110')
+		);
+		await weights.getByTestId('weight-district_rating').fill('10');
+		await weights.getByTestId('weight-skill').fill('20');
+		await weights.getByTestId('weight-attendance').fill('20');
+		await weights.getByTestId('weights-save').click();
+		await expect(weights.getByTestId('weights-saved')).toBeVisible();
 	});
 });
 

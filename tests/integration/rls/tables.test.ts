@@ -272,7 +272,10 @@ describe('function privileges', () => {
 	// (20261204000100_reports.sql, docs/REPORTS.md). staff_workload / ledger_month: the same, with the same checks
 	// (20261204000200_workload_and_ledger.sql). calendar_days / set_calendar_day: the district's holidays, read by
 	// any staff member, written only by a district center's manager and only into app.calendar_days, which holds
-	// no person's post or hall (20261205000050_hall_calendar.sql).
+	// no person's post or hall (20261205000050_hall_calendar.sql). monthly_reviews / save_monthly_review /
+	// set_assessment_weights / quarterly_ranking: staff assessment, security definer; reads in the reports' scope,
+	// writes by the hall's own manager only into app.monthly_reviews and app.assessment_weights, which hold no
+	// person's post or hall (20261206000200_assessment_reviews.sql, 20261206000210_quarterly_ranking.sql).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -287,8 +290,11 @@ describe('function privileges', () => {
 		'public.hall_report',
 		'public.ledger_month',
 		'public.me',
+		'public.monthly_reviews',
 		'public.notice_view',
 		'public.report_halls',
+		'public.save_monthly_review',
+		'public.set_assessment_weights',
 		'public.set_calendar_day',
 		'public.staff_workload',
 		'public.sync_pull',

@@ -47,5 +47,52 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'assessment.post.intake': 'Intake',
 	'assessment.post.delivery': 'Delivery',
 	'assessment.post.assist': 'Assist',
-	'assessment.post.manager': 'Manager'
+	'assessment.post.manager': 'Manager',
+	'assessment.monthNotBegun': '{month} has not begun: nothing to score yet.',
+	'assessment.review.heading': 'Monthly review ({month})',
+	'assessment.review.intro':
+		'What the records cannot show, scored by the manager each month: the district office’s rating, business skill and attendance, 0–100 each, one decimal allowed.',
+	'assessment.review.loading': 'Reading the monthly reviews…',
+	'assessment.review.empty': 'This hall has nobody to review.',
+	'assessment.review.none': 'Not reviewed this month',
+	'assessment.review.add': 'Review {name}',
+	'assessment.review.edit': 'Change the review of {name}',
+	'assessment.review.formFor': 'This month’s scores of {name}',
+	'assessment.review.comment': 'Comment (optional)',
+	'assessment.review.commentCount': '{count}/{max} characters',
+	'assessment.review.save': 'Save the review',
+	'assessment.review.cancel': 'Cancel',
+	'assessment.review.saved': 'The review of {name} is saved.',
+	'assessment.review.problem.missing': 'Enter a score.',
+	'assessment.review.problem.not_number': 'Enter a number, such as 85 or 92.5.',
+	'assessment.review.problem.range': 'A score is from 0 to {max}.',
+	'assessment.review.problem.decimals': 'At most one decimal.',
+	'assessment.review.problem.commentLong': 'A comment has at most {max} characters; please shorten it.',
+	'assessment.review.failure.network':
+		'No network: the review is not saved. Retry once online; what you typed is kept.',
+	'assessment.review.failure.forbidden': 'Only the hall’s manager may review its staff.',
+	'assessment.review.failure.invalid_range':
+		'The server refused this review: the month has not begun or a score is out of range.',
+	'assessment.review.failure.unexpected':
+		'Saving the review failed. Please retry later; what you typed is kept.',
+	'assessment.score.district_rating': 'District office rating',
+	'assessment.score.skill': 'Business skill',
+	'assessment.score.attendance': 'Attendance',
+	'assessment.weights.heading': 'Quarterly ranking weights (sum 100)',
+	'assessment.weight.workload': 'Business volume',
+	'assessment.weight.district_rating': 'District office rating',
+	'assessment.weight.skill': 'Business skill',
+	'assessment.weight.attendance': 'Attendance',
+	'assessment.weights.sum': 'Sum now {sum} (must be {total})',
+	'assessment.weights.problem.not_whole': 'Each weight is a whole number from 0 to {total}.',
+	'assessment.weights.problem.total': 'The weights must sum to {total}; they sum to {sum}.',
+	'assessment.weights.save': 'Save the weights',
+	'assessment.weights.saved': 'The weights are saved; the quarterly ranking uses them.',
+	'assessment.weights.failure.network':
+		'No network: the weights are not saved. Retry once online; what you typed is kept.',
+	'assessment.weights.failure.forbidden': 'Only the hall’s manager may set the weights.',
+	'assessment.weights.failure.invalid_range':
+		'The server refused these weights: whole numbers summing to 100.',
+	'assessment.weights.failure.unexpected':
+		'Saving the weights failed. Please retry later; what you typed is kept.'
 };
