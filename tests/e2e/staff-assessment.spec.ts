@@ -112,6 +112,21 @@ test.describe('a hall with last month’s history', () => {
 		await weights.getByTestId('weight-attendance').fill('20');
 		await weights.getByTestId('weights-save').click();
 		await expect(weights.getByTestId('weights-saved')).toBeVisible();
+
+		// The quarter's ranking with the new weights: the four colleagues (not the manager) by rank, the reviewed
+		// one's scores in, the last-ranked marked for a talk.
+		const ranking = page.getByTestId('ranking');
+		await expect(page.getByTestId('ranking-weights')).toContainText('业务量 50');
+		const ranked = ranking.getByTestId('ranking-row');
+		await expect(ranked).toHaveCount(4);
+		await expect(ranked.filter({ hasText: '测经理' })).toHaveCount(0);
+		await expect(ranked.filter({ hasText: '测受理' }).getByTestId('ranking-district_rating')).toHaveText(
+			'92.5'
+		);
+		await expect(ranked.first().getByTestId('ranking-rank')).toHaveText('1');
+		const ranks = (await ranking.getByTestId('ranking-rank').allInnerTexts()).map(Number);
+		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+		await expect(ranked.last().getByTestId('ranking-last')).toHaveText(zh['assessment.ranking.last']);
 	});
 });
 

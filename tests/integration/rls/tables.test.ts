@@ -292,6 +292,7 @@ describe('function privileges', () => {
 		'public.me',
 		'public.monthly_reviews',
 		'public.notice_view',
+		'public.quarterly_ranking',
 		'public.report_halls',
 		'public.save_monthly_review',
 		'public.set_assessment_weights',

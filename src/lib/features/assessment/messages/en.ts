@@ -94,5 +94,22 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'assessment.weights.failure.invalid_range':
 		'The server refused these weights: whole numbers summing to 100.',
 	'assessment.weights.failure.unexpected':
-		'Saving the weights failed. Please retry later; what you typed is kept.'
+		'Saving the weights failed. Please retry later; what you typed is kept.',
+	'assessment.ranking.title': 'Quarterly ranking',
+	'assessment.ranking.heading': 'Quarterly ranking ({from} to {to})',
+	'assessment.ranking.loading': 'Computing the quarterly ranking…',
+	'assessment.ranking.notBegun': 'This quarter has not begun: no ranking yet.',
+	'assessment.ranking.weights':
+		'Weights: business volume {workload}, district office rating {district_rating}, skill {skill}, attendance {attendance}.',
+	'assessment.ranking.running': 'The quarter is still running: figures so far.',
+	'assessment.ranking.region': 'Quarterly ranking table, scroll sideways for more',
+	'assessment.ranking.col.rank': 'Rank',
+	'assessment.ranking.col.total': 'Total score',
+	'assessment.ranking.col.workload': 'Volume score',
+	'assessment.ranking.col.months': 'Months reviewed',
+	'assessment.ranking.volume': 'volume {count}',
+	'assessment.ranking.last': 'Last · talk',
+	'assessment.ranking.again': 'Last two quarters running',
+	'assessment.ranking.how':
+		'Volume score = the person’s volume in the quarter ÷ the hall’s highest × 100; each review score is the average of the quarter’s monthly reviews (months without one left out, none at all counts 0); the total is weighted. Equal totals share a rank; when all tie nobody is marked last.'
 };

@@ -86,5 +86,22 @@ export const zhCN = {
 	'assessment.weights.failure.network': '网络不通，权重未保存。请检查网络后重试；您填写的内容已保留。',
 	'assessment.weights.failure.forbidden': '只有本厅负责人可以设置权重。',
 	'assessment.weights.failure.invalid_range': '服务器拒绝了这组权重：须为整数且合计 100。',
-	'assessment.weights.failure.unexpected': '保存权重时出错，请稍后重试；您填写的内容已保留。'
+	'assessment.weights.failure.unexpected': '保存权重时出错，请稍后重试；您填写的内容已保留。',
+	'assessment.ranking.title': '季度考核排名',
+	'assessment.ranking.heading': '季度考核排名（{from} 至 {to}）',
+	'assessment.ranking.loading': '正在计算季度排名…',
+	'assessment.ranking.notBegun': '该季度尚未开始，暂无排名。',
+	'assessment.ranking.weights':
+		'权重：业务量 {workload}，区政务服务办评价 {district_rating}，业务能力 {skill}，出勤情况 {attendance}。',
+	'assessment.ranking.running': '本季度尚未结束，以下为截至今天的数据。',
+	'assessment.ranking.region': '季度考核排名表，可左右滑动查看',
+	'assessment.ranking.col.rank': '名次',
+	'assessment.ranking.col.total': '综合得分',
+	'assessment.ranking.col.workload': '业务量得分',
+	'assessment.ranking.col.months': '已评月数',
+	'assessment.ranking.volume': '业务量 {count}',
+	'assessment.ranking.last': '末位 · 约谈',
+	'assessment.ranking.again': '连续两个季度末位',
+	'assessment.ranking.how':
+		'业务量得分 = 本人季度业务量 ÷ 本厅最高者 × 100；三项评分取本季度各月评分的平均（未评的月份不计，全季未评按 0 分）；综合得分按权重加权。得分相同名次相同；全员同分时不标末位。'
 } as const;
