@@ -2,7 +2,7 @@ import pg from 'pg';
 import { zhCN as zh } from '../../src/lib/features/assessment/messages/zh-CN';
 import { generateHistory, hallToday } from '../../supabase/local/demo-history';
 import { createTestHall, type TestHall } from '../integration/history/support/test-hall';
-import { expect, signIn, test } from './fixtures';
+import { expect, phoneContext, signIn, test } from './fixtures';
 import { readStackInfo } from './stack-info';
 
 // Staff workload and assessment: the manager of a hall made for this file (a district center of its own, filled
@@ -128,6 +128,47 @@ test.describe('a hall with last month’s history', () => {
 		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
 		await expect(ranked.last().getByTestId('ranking-last')).toHaveText(zh['assessment.ranking.last']);
 	});
+});
+
+test('a colleague writes the week’s summary from the home, the manager comments, the colleague reads it', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const { databaseUrl } = await readStackInfo();
+	const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+	let summaryHall: TestHall;
+	try {
+		summaryHall = await createTestHall(db, 'district_center');
+	} finally {
+		await db.end();
+	}
+	await signIn(page, summaryHall.emails[3] ?? '');
+	await page.getByTestId('summaries-entry').click();
+	await expect(page.getByRole('heading', { name: zh['assessment.summary.heading'] })).toBeVisible();
+	const form = page.getByTestId('summary-form');
+	// "Done" missing: said next to it, the plan typed stays.
+	await form.getByTestId('summary-next_week').fill('学习新上线的事项');
+	await form.getByTestId('summary-save').click();
+	await expect(form.getByText(zh['assessment.summary.problem.missing'])).toBeVisible();
+	await expect(form.getByTestId('summary-next_week')).toHaveValue('学习新上线的事项');
+	await form.getByTestId('summary-done').fill('受理企业开办 32 件');
+	await form.getByTestId('summary-save').click();
+	await expect(page.getByTestId('summary-saved')).toBeVisible();
+
+	const manager = await (await phoneContext(browser, baseURL)).newPage();
+	await signIn(manager, summaryHall.emails[0] ?? '');
+	await manager.goto('/reports/staff?period=week&from=' + hallToday());
+	const card = manager.getByTestId('summary-card').filter({ hasText: '测受理' });
+	await expect(card.getByTestId('summary-card-done')).toHaveText('受理企业开办 32 件');
+	await card.getByTestId('summary-comment-text').fill('请把新事项整理成清单');
+	await card.getByTestId('summary-comment-save').click();
+	await expect(manager.getByTestId('summaries-message')).toContainText('测受理');
+
+	await page.reload();
+	await expect(page.getByTestId('summary-comment')).toContainText('请把新事项整理成清单');
+	await expect(page.getByTestId('summary-done')).toHaveValue('受理企业开办 32 件');
 });
 
 test('a colleague who is not a manager is told the staff screen is for managers', async ({ page }) => {

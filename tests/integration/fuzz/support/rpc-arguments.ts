@@ -78,6 +78,7 @@ export function argumentArbitraries(registry: Registry): {
 			'monthly_reviews.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
 			'set_assessment_weights.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
 			'quarterly_ranking.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'weekly_summaries.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
 			// The district calendar is one for every hall: the suite writes only days of the 2090s, which no test
 			// counts, besides days the function must refuse.
 			'set_calendar_day.day': fc.oneof(

@@ -111,5 +111,38 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'assessment.ranking.last': 'Last · talk',
 	'assessment.ranking.again': 'Last two quarters running',
 	'assessment.ranking.how':
-		'Volume score = the person’s volume in the quarter ÷ the hall’s highest × 100; each review score is the average of the quarter’s monthly reviews (months without one left out, none at all counts 0); the total is weighted. Equal totals share a rank; when all tie nobody is marked last.'
+		'Volume score = the person’s volume in the quarter ÷ the hall’s highest × 100; each review score is the average of the quarter’s monthly reviews (months without one left out, none at all counts 0); the total is weighted. Equal totals share a rank; when all tie nobody is marked last.',
+	'assessment.summary.pageTitle': 'Weekly summary - Hall Assist',
+	'assessment.summary.heading': 'My weekly summary',
+	'assessment.summary.backHome': 'Back to home',
+	'assessment.summary.week': 'Week of {from} to {to}',
+	'assessment.summary.previousWeek': 'Previous week',
+	'assessment.summary.nextWeek': 'Next week',
+	'assessment.summary.notBegun': 'This week has not begun yet.',
+	'assessment.summary.loading': 'Reading the summary…',
+	'assessment.summary.text.done': 'Done this week (required)',
+	'assessment.summary.text.problems': 'Problems met (optional)',
+	'assessment.summary.text.next_week': 'Next week’s plan (optional)',
+	'assessment.summary.count': '{count}/{max} characters',
+	'assessment.summary.problem.missing': 'Write what you did this week.',
+	'assessment.summary.problem.long': 'At most {max} characters; please shorten it.',
+	'assessment.summary.save': 'Save the summary',
+	'assessment.summary.saved': 'The summary is saved.',
+	'assessment.summary.comment': 'Manager’s comment ({name}): {comment}',
+	'assessment.summary.failure.network':
+		'No network: the summary is not saved or read. Retry once online; what you typed is kept.',
+	'assessment.summary.failure.forbidden': 'Your account cannot write weekly summaries.',
+	'assessment.summary.failure.invalid_range':
+		'The server refused this summary: the week has not begun, or a text is empty or too long.',
+	'assessment.summary.failure.unexpected':
+		'Saving the summary failed. Please retry later; what you typed is kept.',
+	'assessment.summary.retry': 'Retry',
+	'assessment.summaries.heading': 'Weekly summaries ({from} to {to})',
+	'assessment.summaries.loading': 'Reading the week’s summaries…',
+	'assessment.summaries.none': 'No summary this week yet',
+	'assessment.summaries.commentLabel': 'Comment on the summary of {name}',
+	'assessment.summaries.commentSave': 'Save the comment',
+	'assessment.summaries.commentSaved': 'The comment on {name}’s summary is saved.',
+	'assessment.summaries.commentLong': 'A comment has at most {max} characters; please shorten it.',
+	'assessment.summaries.commentFailed': 'The comment is not saved ({reason}); what you typed is kept.'
 };
