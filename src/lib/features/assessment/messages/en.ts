@@ -144,5 +144,15 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'assessment.summaries.commentSave': 'Save the comment',
 	'assessment.summaries.commentSaved': 'The comment on {name}’s summary is saved.',
 	'assessment.summaries.commentLong': 'A comment has at most {max} characters; please shorten it.',
-	'assessment.summaries.commentFailed': 'The comment is not saved ({reason}); what you typed is kept.'
+	'assessment.loadFailure.network': 'No network: could not read. Check the network and retry.',
+	'assessment.loadFailure.forbidden': 'You may not see this part of the chosen hall’s assessment.',
+	'assessment.loadFailure.invalid_range': 'The chosen month, week or quarter has not begun.',
+	'assessment.loadFailure.unexpected': 'Something went wrong while reading. Please retry later.',
+	'assessment.summaries.commentFailure.network':
+		'No network: the comment is not saved. Retry once online; what you typed is kept.',
+	'assessment.summaries.commentFailure.forbidden': 'Only the hall’s manager may comment on its summaries.',
+	'assessment.summaries.commentFailure.invalid_range':
+		'The server refused this comment: too long, or no summary that week.',
+	'assessment.summaries.commentFailure.unexpected':
+		'Saving the comment failed. Please retry later; what you typed is kept.'
 };

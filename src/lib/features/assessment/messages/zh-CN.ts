@@ -133,5 +133,12 @@ export const zhCN = {
 	'assessment.summaries.commentSave': '保存点评',
 	'assessment.summaries.commentSaved': '已保存对{name}的点评。',
 	'assessment.summaries.commentLong': '点评最多 {max} 个字，请删减。',
-	'assessment.summaries.commentFailed': '点评未保存（{reason}），您填写的内容已保留。'
+	'assessment.loadFailure.network': '网络不通，无法读取。请检查网络后重试。',
+	'assessment.loadFailure.forbidden': '您无权查看所选大厅的这部分考核。',
+	'assessment.loadFailure.invalid_range': '所选的月份、周或季度尚未开始。',
+	'assessment.loadFailure.unexpected': '读取时出错，请稍后重试。',
+	'assessment.summaries.commentFailure.network': '网络不通，点评未保存。请联网后重试；您填写的内容已保留。',
+	'assessment.summaries.commentFailure.forbidden': '只有本厅负责人可以点评本厅的周结。',
+	'assessment.summaries.commentFailure.invalid_range': '服务器拒绝了这条点评：内容过长，或这一周没有周结。',
+	'assessment.summaries.commentFailure.unexpected': '保存点评时出错，请稍后重试；您填写的内容已保留。'
 } as const;
