@@ -321,6 +321,10 @@ const VISITS: Record<string, Visit> = {
 		await expect(page.getByTestId('report-head')).toBeVisible();
 		await expect(page.locator('[data-testid="report-chart"][data-drawn]').first()).toBeAttached();
 	},
+	'/reports/calendar': async (page) => {
+		await page.goto('/reports/calendar');
+		await expect(page.getByTestId('calendar-day').first()).toBeVisible();
+	},
 	'/reports/staff': async (page) => {
 		await page.goto('/reports/staff');
 		await expect(page.getByTestId('workload-row').first()).toBeVisible();
@@ -420,6 +424,7 @@ const TOURS: Array<{ name: string; user: string | null; routes: string[] }> = [
 			'/patrols/posters',
 			'/patrols/log',
 			'/reports',
+			'/reports/calendar',
 			'/reports/staff'
 		]
 	},
