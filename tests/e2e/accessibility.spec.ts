@@ -5,6 +5,7 @@ import { izh, reportFromHome } from './support/incidents';
 import { CENTER_FIRST_CHECKPOINT, openPatrols } from './support/patrols';
 import { makeNotice, material, openCompanyForm, waitUntilSynced } from './support/prechecks';
 import { ezh, openEnterprise, standNear, uniqueText, vzh } from './support/visits';
+import { zhCN as azh } from '../../src/lib/features/assessment/messages/zh-CN';
 
 // The fixture scans every screen any spec shows (support/a11y, docs/TESTING.md). This spec makes sure that is
 // every route of the app, read from src/routes, and shows the states no other spec opens: the sync panel, online
@@ -334,6 +335,15 @@ const VISITS: Record<string, Visit> = {
 		await page.goto('/reports/ledger');
 		await expect(page.getByTestId('ledger-score')).toBeVisible();
 	},
+	'/reports/staff': async (page) => {
+		await page.goto('/reports/staff');
+		await expect(page.getByTestId('workload-row').first()).toBeVisible();
+	},
+	'/summaries': async (page) => {
+		await page.goto('/summaries');
+		await page.getByTestId('summary-save').click();
+		await expect(page.getByText(azh['assessment.summary.problem.missing'])).toBeVisible();
+	},
 	'/follow-ups': async (page) => {
 		await home(page);
 		await waitUntilSynced(page);
@@ -382,6 +392,7 @@ const TOURS: Array<{ name: string; user: string | null; routes: string[] }> = [
 			'/prechecks/new/[item]',
 			'/incidents/new',
 			'/patrols/round/[id]',
+			'/summaries',
 			// Leaves the device offline with a step waiting.
 			'/tickets/[id]'
 		]
@@ -424,7 +435,8 @@ const TOURS: Array<{ name: string; user: string | null; routes: string[] }> = [
 			'/patrols/log',
 			'/reports',
 			'/reports/calendar',
-			'/reports/ledger'
+			'/reports/ledger',
+			'/reports/staff'
 		]
 	},
 	{

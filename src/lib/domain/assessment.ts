@@ -97,3 +97,18 @@ export const WORKLOAD_MEASURES = [
 	'follow_up_steps'
 ] as const satisfies readonly (keyof StaffWorkloadRow)[];
 export type WorkloadMeasure = (typeof WORKLOAD_MEASURES)[number];
+
+/**
+ * The counts that make a person's business volume (业务量合计): every measure except the ones that are a part of
+ * another (notices are pre-checks, late and incomplete rounds are rounds). `app.workload_total_measures()` is the
+ * server's list, which the quarterly ranking sums; the integration test compares the two.
+ */
+export const WORKLOAD_TOTAL_MEASURES = WORKLOAD_MEASURES.filter(
+	(measure) =>
+		measure !== 'notices' && measure !== 'patrol_rounds_late' && measure !== 'patrol_rounds_incomplete'
+);
+
+/** A person's business volume over the range: the sum of WORKLOAD_TOTAL_MEASURES. */
+export function workloadTotal(row: Pick<StaffWorkloadRow, WorkloadMeasure>): number {
+	return WORKLOAD_TOTAL_MEASURES.reduce((total, measure) => total + row[measure], 0);
+}

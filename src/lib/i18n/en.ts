@@ -272,5 +272,7 @@ export const en: Record<MessageKey, string> = {
 	'sync.op.follow_up.due': 'Demand: change the due date',
 	'sync.op.follow_up.note': 'Demand: add a note',
 
-	'reports.homeEntry': 'Reports'
+	'reports.homeEntry': 'Reports',
+
+	'summaries.homeEntry': 'My weekly summary'
 };

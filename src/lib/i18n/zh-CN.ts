@@ -261,7 +261,9 @@ export const zhCN = {
 	'sync.op.follow_up.due': '诉求：修改期限',
 	'sync.op.follow_up.note': '诉求：添加备注',
 
-	'reports.homeEntry': '统计报表'
+	'reports.homeEntry': '统计报表',
+
+	'summaries.homeEntry': '本周周结'
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

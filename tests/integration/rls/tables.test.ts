@@ -278,6 +278,13 @@ describe('function privileges', () => {
 	// remove_ledger_item: the same checks, writing only app.ledger_items of an open month of such a hall
 	// (20261206000110_ledger_items.sql). ledger_rules / set_ledger_rules: the same checks, reading and writing only
 	// app.ledger_rules of such a hall (20261206000120_ledger_rules.sql).
+	// no person's post or hall (20261205000050_hall_calendar.sql). monthly_reviews / save_monthly_review /
+	// set_assessment_weights / quarterly_ranking: staff assessment, security definer; reads in the reports' scope,
+	// writes by the hall's own manager only into app.monthly_reviews and app.assessment_weights, which hold no
+	// person's post or hall (20261206000200_assessment_reviews.sql, 20261206000210_quarterly_ranking.sql).
+	// save_weekly_summary / my_weekly_summary / weekly_summaries / comment_weekly_summary: the caller's own week in
+	// their own hall, managers' reads in the reports' scope and comments in their own hall, only into
+	// app.weekly_summaries (20261206000220_weekly_summaries.sql).
 	const grantedToAuthenticated = [
 		'app.changes_after',
 		'app.current_hall_id',
@@ -291,19 +298,27 @@ describe('function privileges', () => {
 		'public.calendar_days',
 		'public.claim_device_code',
 		'public.close_ledger_month',
+		'public.comment_weekly_summary',
 		'public.hall_report',
 		'public.ledger_month',
 		'public.ledger_rules',
 		'public.me',
+		'public.monthly_reviews',
+		'public.my_weekly_summary',
 		'public.notice_view',
 		'public.remove_ledger_item',
 		'public.reopen_ledger_month',
+		'public.quarterly_ranking',
 		'public.report_halls',
+		'public.save_monthly_review',
+		'public.save_weekly_summary',
+		'public.set_assessment_weights',
 		'public.set_calendar_day',
 		'public.set_ledger_rules',
 		'public.staff_workload',
 		'public.sync_pull',
-		'public.sync_push'
+		'public.sync_push',
+		'public.weekly_summaries'
 	];
 
 	async function executableBy(role: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 /**
  * The shape of what the tests call through supabase-js, so calls and results are typed (no `any`). Covers the
- * contract fixtures (contract/fixtures.sql), the app's `me()`, the notice's RPCs, and the calendar's with the report it changes; `staff` and the `app` schema exist only to
+ * contract fixtures (contract/fixtures.sql), the app's `me()`, the notice's RPCs, the report and the calendar; `staff` and the `app` schema exist only to
  * check that the gateway refuses what it does not serve.
  */
 type Row = Record<string, unknown>;
@@ -15,6 +15,9 @@ export interface TestDatabase {
 			me: { Args: Record<string, never>; Returns: Row };
 			notice_view: { Args: { p_token: string }; Returns: Row };
 			claim_device_code: { Args: { p_device_id: string }; Returns: string };
+			hall_report: { Args: { hall_ids: string[]; from_day: string; to_day: string }; Returns: Row };
+			calendar_days: { Args: { from_day: string; to_day: string }; Returns: Row[] };
+			set_calendar_day: { Args: { day: string; open: boolean | null; note?: string | null }; Returns: Row };
 			contract_add: { Args: { a: number | string; b: number }; Returns: number };
 			contract_greeting: { Args: { name: string; punctuation?: string }; Returns: string };
 			contract_point_of: { Args: { x: number; y: number }; Returns: { x: number; y: number; label: string } };
@@ -33,9 +36,6 @@ export interface TestDatabase {
 			contract_bump: { Args: Record<string, never>; Returns: number };
 			contract_square: { Args: { n: number }; Returns: number };
 			contract_missing: { Args: { a: number; b: number }; Returns: number };
-			hall_report: { Args: { hall_ids: unknown; from_day: string; to_day: string }; Returns: Row };
-			calendar_days: { Args: { from_day: unknown; to_day: unknown }; Returns: Row[] };
-			set_calendar_day: { Args: { day: unknown; open: unknown; note?: unknown }; Returns: Row };
 		};
 		Enums: Record<never, never>;
 		CompositeTypes: Record<never, never>;

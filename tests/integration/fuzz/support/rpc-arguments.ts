@@ -85,6 +85,11 @@ export function argumentArbitraries(registry: Registry): {
 				fc.double(),
 				wrongType
 			),
+			// Staff assessment: the caller's hall and another's, so the manager's checks and the limits are reached.
+			'monthly_reviews.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'set_assessment_weights.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'quarterly_ranking.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
+			'weekly_summaries.hall_id': fc.oneof(fc.constantFrom<Ref>(...halls), validId, hostileId),
 			// The district calendar is one for every hall: the suite writes only days of the 2090s, which no test
 			// counts, besides days the function must refuse.
 			'set_calendar_day.day': fc.oneof(
@@ -101,6 +106,14 @@ export function argumentArbitraries(registry: Registry): {
 			integer: hostileInteger(-(2 ** 31), 2 ** 31 - 1),
 			bigint: fc.oneof(fc.bigInt().map(String), hostileInteger(0, 2 ** 53)),
 			boolean: fc.oneof(fc.boolean(), wrongType),
+			// A review's scores: within and just past 0–100, too many decimals, NaN and the infinities numeric takes.
+			numeric: fc.oneof(
+				fc.double({ min: -10, max: 200, noNaN: true }),
+				fc.integer({ min: 0, max: 1000 }).map((tenths) => tenths / 10),
+				fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e400', 100.05),
+				hostileText(30),
+				wrongType
+			),
 			uuid: fc.oneof(validId, hostileId),
 			jsonb: fc.oneof(fc.jsonValue(), wrongType),
 			json: fc.oneof(fc.jsonValue(), wrongType),

@@ -153,6 +153,7 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'calendar.heading': 'Working calendar',
 	'calendar.intro':
 		'Halls open Monday to Friday. Public holidays on weekdays and weekend days worked in their place are recorded here; expected patrols, ledger deductions and reports all count open days from this calendar.',
+	'report.staffEntry': 'Staff workload and assessment',
 	'calendar.entry': 'Working calendar (holidays and worked weekends)',
 	'calendar.backToReports': 'Back to reports',
 	'calendar.year': 'Year',

@@ -151,6 +151,7 @@ export const zhCN = {
 	'calendar.heading': '工作日历',
 	'calendar.intro':
 		'大厅周一至周五开放。法定节假日（工作日休息）和调休上班的周末记在这里；巡查应到次数、台账扣分和报表都按这份日历计算。',
+	'report.staffEntry': '人员工作量与考核',
 	'calendar.entry': '工作日历（节假日与调休）',
 	'calendar.backToReports': '返回报表',
 	'calendar.year': '年份',
