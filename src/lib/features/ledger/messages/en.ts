@@ -104,6 +104,14 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 		'Points must be a number other than 0, at most {max} either way, one decimal.',
 	'ledger.itemProblem.note_missing': 'Write the note.',
 	'ledger.itemProblem.note_too_long': 'At most {max} characters, please shorten it.',
+	'ledger.col.itemPhotos': 'Photos',
+	'ledger.itemPhotoCount': '{count}',
+	'ledger.itemPhotosAdd': 'Add photos to this item ({note})',
+	'ledger.itemPhotosSave': 'Save the photos',
+	'ledger.itemPhotosSaved': 'The photos are saved on this device and upload once online.',
+	'ledger.itemPhotosNotSaved':
+		'The photos could not be saved on this device: {reason}. They are still here; try again.',
+	'ledger.itemPhotosOtherHall': 'Only that hall’s managers add and see its photos; here, only how many.',
 	'ledger.failure.item_invalid': 'The server refused the item: its points or note. What you typed is kept.',
 	'ledger.rulesHeading': 'Rules of the ledger ({hall})',
 	'ledger.rulesIntro':

@@ -99,6 +99,13 @@ export const zhCN = {
 	'ledger.itemProblem.points_invalid': '分值须为不为 0 的数，绝对值不超过 {max}，最多一位小数。',
 	'ledger.itemProblem.note_missing': '请填写说明。',
 	'ledger.itemProblem.note_too_long': '说明最多 {max} 字，请精简。',
+	'ledger.col.itemPhotos': '照片',
+	'ledger.itemPhotoCount': '{count} 张',
+	'ledger.itemPhotosAdd': '为此项添加照片（{note}）',
+	'ledger.itemPhotosSave': '保存照片',
+	'ledger.itemPhotosSaved': '照片已保存在本机，联网后自动上传。',
+	'ledger.itemPhotosNotSaved': '照片未能保存在本机：{reason}。已选的照片仍在，可再试一次。',
+	'ledger.itemPhotosOtherHall': '照片只能由该厅的管理人员添加和查看，此处只列出张数。',
 	'ledger.failure.item_invalid': '服务器拒绝了该项：分值或说明不符合要求。您填写的内容已保留。',
 	'ledger.rulesHeading': '考核规则设置（{hall}）',
 	'ledger.rulesIntro':
