@@ -1,10 +1,14 @@
+import pg from 'pg';
 import { zhCN as lzh } from '../../src/lib/features/ledger/messages/zh-CN';
-import { expect, signIn, test, type Page } from './fixtures';
+import { expect, signIn, test, zh, type Page } from './fixtures';
 import { cameraJpeg } from './support/photos';
+import { waitUntilSynced } from './support/prechecks';
+import { readStackInfo } from './stack-info';
 
 // Photos on the ledger's manual items (docs/REPORTS.md, "Manual items"): the center's manager adds an item to a
 // month of the center's own ledger, photographs its evidence, sees the photo on the item at once and uploaded, its
-// count printed, and, once the month is closed, the photo still there but no way to add another. Reading a
+// count printed, and, once the month is closed, the photo still there but no way to add another; a photo taken
+// offline while another manager closes the month is refused, with its reason in Chinese. Reading a
 // station's ledger, the same manager is told its photos are the station's. Months of 2025, which no other spec's
 // ledger reads.
 
@@ -77,4 +81,45 @@ test('a station’s item in the center manager’s hands shows its photo count, 
 		lzh['ledger.itemPhotosOtherHall']
 	);
 	await expect(page.getByTestId('ledger-item-photos')).toHaveCount(0);
+});
+
+test('a photo taken offline while the month is closed meanwhile is refused, and the sync panel says why in Chinese', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'manager@demo.hall');
+	await page.goto(`/reports/ledger?hall=${CENTER}&month=2025-05`);
+	await expect(page.getByTestId('ledger-open')).toBeVisible();
+	await addItem(page, '-2', '群众来信投诉（纸质）');
+	await waitUntilSynced(page);
+
+	await context.setOffline(true);
+	const photos = page.getByTestId('ledger-item-photos');
+	await photos.getByTestId('photo-gallery-input').setInputFiles({
+		name: '来信.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await cameraJpeg(page)
+	});
+	await photos.getByTestId('ledger-item-photos-save').click();
+	await expect(page.getByTestId('ledger-item-photos-message')).toHaveText(lzh['ledger.itemPhotosSaved']);
+
+	// Another manager closes the month (here, straight in the database) before this phone is back online.
+	const db = new pg.Pool({ connectionString: (await readStackInfo()).databaseUrl, max: 1 });
+	try {
+		await db.query(
+			`insert into app.ledger_months (hall_id, month, snapshot, closed_by)
+			 select $1::uuid, '2025-05-01', app.ledger_live($1::uuid, '2025-05-01'), s.id
+			 from app.staff s where s.hall_id = $1::uuid and s.post = 'manager' and s.display_name = '高峰'`,
+			[CENTER]
+		);
+	} finally {
+		await db.end();
+	}
+	await context.setOffline(false);
+	await page.getByTestId('sync-status').click();
+	const refused = page.getByTestId('sync-rejected');
+	await expect(refused).toHaveAttribute('data-code', 'conflict', { timeout: 60_000 });
+	await expect(refused).toContainText(zh['sync.op.photo.attach']);
+	await expect(refused).toContainText(zh['sync.rejection.conflict']);
 });
