@@ -69,6 +69,37 @@ test('the manager photographs a manual item’s evidence: shown at once, uploade
 	await page.emulateMedia({ media: 'screen' });
 });
 
+test('the add-item form takes photos, attached to the new item once the server has it; an item refused as typed keeps them', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'manager@demo.hall');
+	await page.goto(`/reports/ledger?hall=${CENTER}&month=2025-06`);
+	await expect(page.getByTestId('ledger-open')).toBeVisible();
+	const form = page.getByTestId('ledger-item-form');
+	await form.getByTestId('photo-gallery-input').setInputFiles({
+		name: '感谢信.jpg',
+		mimeType: 'image/jpeg',
+		buffer: await cameraJpeg(page)
+	});
+	await expect(form.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
+	// No note: refused on the device, the photo still in the field.
+	await page.getByTestId('ledger-item-points').fill('2');
+	await form.getByRole('button', { name: lzh['ledger.itemSave'] }).click();
+	await expect(form.getByText(lzh['ledger.itemProblem.note_missing'])).toBeVisible();
+	await expect(form.getByRole('img', { name: /第 1 张照片/ })).toBeVisible();
+
+	await page.getByTestId('ledger-item-note').fill('企业送来感谢信');
+	await form.getByRole('button', { name: lzh['ledger.itemSave'] }).click();
+	await expect(page.getByTestId('ledger-item-done')).toHaveText(lzh['ledger.itemAddedWithPhotos']);
+	await expect(form.getByRole('img')).toHaveCount(0);
+	const item = page.getByTestId('ledger-item');
+	await expect(item.getByTestId('ledger-item-photo-count')).toHaveText('1 张');
+	const shown = page.getByTestId('ledger-item-photos').getByTestId('photo-item');
+	await expect(shown).toHaveCount(1);
+	await expect(shown).toHaveAttribute('data-upload', 'uploaded', { timeout: 60_000 });
+});
+
 test('a station’s item in the center manager’s hands shows its photo count, and says its photos are the station’s', async ({
 	page
 }) => {
@@ -81,6 +112,7 @@ test('a station’s item in the center manager’s hands shows its photo count, 
 		lzh['ledger.itemPhotosOtherHall']
 	);
 	await expect(page.getByTestId('ledger-item-photos')).toHaveCount(0);
+	await expect(page.getByTestId('photo-field')).toHaveCount(0);
 });
 
 test('a photo taken offline while the month is closed meanwhile is refused, and the sync panel says why in Chinese', async ({

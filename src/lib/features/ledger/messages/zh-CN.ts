@@ -106,6 +106,12 @@ export const zhCN = {
 	'ledger.itemPhotosSaved': '照片已保存在本机，联网后自动上传。',
 	'ledger.itemPhotosNotSaved': '照片未能保存在本机：{reason}。已选的照片仍在，可再试一次。',
 	'ledger.itemPhotosOtherHall': '照片只能由该厅的管理人员添加和查看，此处只列出张数。',
+	'ledger.itemPhotosWithNew': '照片（可选，作为依据，添加后随该项保存）',
+	'ledger.itemAddedWithPhotos': '已添加，计入本月得分；照片已保存在本机，联网后自动上传。',
+	'ledger.itemPhotosNotSavedAfterAdd':
+		'该项已添加，但照片未能保存在本机：{reason}。照片仍在上方，可重新保存到该项。',
+	'ledger.itemPhotosNoItem': '该项已添加，但未能在台账中找到它，照片未保存。请在该项下方添加照片。',
+	'ledger.itemPhotosRetry': '重新保存照片到刚添加的项',
 	'ledger.failure.item_invalid': '服务器拒绝了该项：分值或说明不符合要求。您填写的内容已保留。',
 	'ledger.rulesHeading': '考核规则设置（{hall}）',
 	'ledger.rulesIntro':
