@@ -84,7 +84,7 @@ async function listedCount(month: string, itemId: string): Promise<number | unde
 }
 
 describe('photos of a ledger item', () => {
-	it('are attached by a manager of its hall while its month is open, under the hall’s folder, and counted in the ledger', async () => {
+	it('are attached by a manager of its hall while its month is open, under the hall’s folder, and counted in the ledger and its closing snapshot', async () => {
 		const item = await itemOf('2024-01-01');
 		const sent = attach(item);
 		expect(await push(manager, [sent])).toMatchObject([{ status: 'applied' }]);
@@ -94,6 +94,18 @@ describe('photos of a ledger item', () => {
 		);
 		expect(rows).toEqual([{ object_path: `${center}/ledger_item/${sent.payload.id}.jpg` }]);
 		expect(await listedCount('2024-01-01', item)).toBe(1);
+
+		// Closed as close_ledger_month closes it: the snapshot keeps the count.
+		await db().query(
+			`insert into app.ledger_months (hall_id, month, snapshot, closed_by)
+			 values ($1, '2024-01-01', app.ledger_live($1, '2024-01-01'), $2)`,
+			[center, managerStaffId]
+		);
+		const { rows: answered } = await db().query<{ answer: { items: { id: string; photos: number }[] } }>(
+			`select app.ledger_answer($1, '2024-01-01') as answer`,
+			[center]
+		);
+		expect(answered[0]?.answer.items.find((listed) => listed.id === item)?.photos).toBe(1);
 	});
 
 	it('are refused for an item of a closed month as a conflict, and again taken once it is reopened', async () => {
