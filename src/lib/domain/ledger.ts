@@ -43,13 +43,17 @@ export function ledgerItemProblems(points: string, note: string): LedgerItemProb
 	return problems;
 }
 
-/** A manager's item of the month: its points, its note (the evidence), who entered it and when. */
+/**
+ * A manager's item of the month: its points, its note (the evidence), who entered it and when, and how many photos
+ * it has (owner kind `ledger_item`; absent from snapshots of months closed before items took photos: none).
+ */
 export const ledgerItem = z.object({
 	id: z.uuid(),
 	points: z.number(),
 	note: z.string(),
 	by_name: z.string(),
-	at: z.string()
+	at: z.string(),
+	photos: z._default(z.int().check(z.minimum(0)), 0)
 });
 export type LedgerItem = z.infer<typeof ledgerItem>;
 

@@ -104,6 +104,22 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 		'Points must be a number other than 0, at most {max} either way, one decimal.',
 	'ledger.itemProblem.note_missing': 'Write the note.',
 	'ledger.itemProblem.note_too_long': 'At most {max} characters, please shorten it.',
+	'ledger.col.itemPhotos': 'Photos',
+	'ledger.itemPhotoCount': '{count}',
+	'ledger.itemPhotosAdd': 'Add photos to this item ({note})',
+	'ledger.itemPhotosSave': 'Save the photos',
+	'ledger.itemPhotosSaved': 'The photos are saved on this device and upload once online.',
+	'ledger.itemPhotosNotSaved':
+		'The photos could not be saved on this device: {reason}. They are still here; try again.',
+	'ledger.itemPhotosOtherHall': 'Only that hall’s managers add and see its photos; here, only how many.',
+	'ledger.itemPhotosWithNew': 'Photos (optional, the evidence, saved with the item once it is added)',
+	'ledger.itemAddedWithPhotos':
+		'Added; it counts in the month’s score. The photos are saved on this device and upload once online.',
+	'ledger.itemPhotosNotSavedAfterAdd':
+		'The item is added, but its photos could not be saved on this device: {reason}. They are still above; save them to the item again.',
+	'ledger.itemPhotosNoItem':
+		'The item is added, but the ledger does not show it, so its photos are not saved. Add them under the item.',
+	'ledger.itemPhotosRetry': 'Save the photos to the item just added',
 	'ledger.failure.item_invalid': 'The server refused the item: its points or note. What you typed is kept.',
 	'ledger.rulesHeading': 'Rules of the ledger ({hall})',
 	'ledger.rulesIntro':
