@@ -32,9 +32,9 @@ export async function openCompanyForm(page: Page): Promise<void> {
 
 /** Answers the item's questions: `agent` as given, the others no. */
 export async function answerQuestions(page: Page, agent: boolean): Promise<void> {
-	await page.getByTestId(`question-agent-${agent ? 'yes' : 'no'}`).check({ force: true });
-	await page.getByTestId('question-prior_permit-no').check({ force: true });
-	await page.getByTestId('question-foreign_shareholder-no').check({ force: true });
+	await page.getByTestId(`question-agent-${agent ? 'yes' : 'no'}`).check();
+	await page.getByTestId('question-prior_permit-no').check();
+	await page.getByTestId('question-foreign_shareholder-no').check();
 }
 
 export const material = (page: Page, key: string) =>
@@ -46,14 +46,14 @@ export const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
 export async function markThreeGaps(page: Page): Promise<void> {
 	await answerQuestions(page, true);
 	// Not acceptable for one of the material's own reasons.
-	await material(page, 'application_form').getByTestId('mark-unacceptable').check({ force: true });
+	await material(page, 'application_form').getByTestId('mark-unacceptable').check();
 	await material(page, 'application_form')
 		.getByRole('radio', { name: '使用旧版表格' })
-		.check({ force: true });
-	await material(page, 'power_of_attorney').getByTestId('mark-missing').check({ force: true });
+		.check();
+	await material(page, 'power_of_attorney').getByTestId('mark-missing').check();
 	// Not acceptable with a typed reason that looks like markup.
-	await material(page, 'agent_id_card').getByTestId('mark-unacceptable').check({ force: true });
-	await material(page, 'agent_id_card').getByTestId('reason-other').check({ force: true });
+	await material(page, 'agent_id_card').getByTestId('mark-unacceptable').check();
+	await material(page, 'agent_id_card').getByTestId('reason-other').check();
 	await material(page, 'agent_id_card').getByTestId('reason-typed').fill(HOSTILE);
 	await page.getByTestId('mark-rest-present').click();
 }
@@ -80,7 +80,7 @@ export async function makeNotice(page: Page, language: 'zh' | 'zh_en'): Promise<
 	await page.getByText(zh['precheck.applicantSection']).click();
 	await page.getByTestId('applicant-name').fill('张三明');
 	await page.getByTestId('applicant-phone').fill('13812345678');
-	await page.getByTestId(`language-${language}`).check({ force: true });
+	await page.getByTestId(`language-${language}`).check();
 	await expect(page.getByTestId('precheck-result')).toHaveAttribute('data-result', 'incomplete');
 	await page.getByRole('button', { name: zh['precheck.makeNotice'] }).click();
 	await expect(page).toHaveURL(/\/prechecks\/[0-9a-f-]{36}$/);
