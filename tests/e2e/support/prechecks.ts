@@ -47,9 +47,7 @@ export async function markThreeGaps(page: Page): Promise<void> {
 	await answerQuestions(page, true);
 	// Not acceptable for one of the material's own reasons.
 	await material(page, 'application_form').getByTestId('mark-unacceptable').check();
-	await material(page, 'application_form')
-		.getByRole('radio', { name: '使用旧版表格' })
-		.check();
+	await material(page, 'application_form').getByRole('radio', { name: '使用旧版表格' }).check();
 	await material(page, 'power_of_attorney').getByTestId('mark-missing').check();
 	// Not acceptable with a typed reason that looks like markup.
 	await material(page, 'agent_id_card').getByTestId('mark-unacceptable').check();
