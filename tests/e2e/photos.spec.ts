@@ -1,30 +1,14 @@
 import { localServiceRoleKey } from '../../supabase/local/config';
-import { expect, signIn, test, zh, type Page } from './fixtures';
+import { expect, signIn, test, zh } from './fixtures';
 import { E2E_GATEWAY_URL } from './ports';
 import { expectStatus, izh, reportFromHome, uniquePlace } from './support/incidents';
+import { outboxCount } from './support/device';
 import { cameraJpeg } from './support/photos';
 
 // Photos added to an incident after its report (the repair done, say) in the real app: picked, compressed (in the
 // worker), shown at once, saved on the device, and uploaded by their own queue to the local stack's Storage once
 // the incident is on the server. 马骏's account is used by no other spec.
 const PERSON = 'majun@demo.hall';
-
-/** Ops still in the device's outbox. */
-function outboxCount(page: Page): Promise<number> {
-	return page.evaluate(async () => {
-		const db = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('hall-assist');
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(new Error(String(request.error)));
-		});
-		const count = await new Promise<number>((resolve) => {
-			const all = db.transaction('outbox').objectStore('outbox').count();
-			all.onsuccess = () => resolve(all.result);
-		});
-		db.close();
-		return count;
-	});
-}
 
 test('a photo added to an incident shows at once and is uploaded to Storage after the incident; a text file is refused', async ({
 	page

@@ -2,7 +2,7 @@ import type { Milestone, ProjectStage, SaveEnterprise, SaveEnterpriseContact } f
 import { normaliseCreditCode } from '$lib/domain/credit-code';
 import { uuidv7 } from '$lib/domain/uuid';
 import type { Actor, LocalDb } from '../db';
-import { checkedPayload, currentActor, enqueue } from '../outbox';
+import { checkedPayload, currentActor, enqueue, enqueueAll } from '../outbox';
 import { mayBePicked } from '../staff/queries';
 import { LocalWriteError } from '../write-error';
 import { signalLocalWrite } from '../write-signal';
@@ -177,9 +177,19 @@ export async function importEnterprises(
 				throw new LocalWriteError(error.reason, `Row ${index + 1}: ${error.message}`, error.fields);
 			}
 		});
+		// The hall's holders of every code in one request (the new rows' ids are fresh, so any holder is another).
+		const holders = new Map(
+			(
+				await enterprises
+					.of(db)
+					.where('credit_code')
+					.anyOf(payloads.map((payload) => payload.credit_code))
+					.toArray()
+			).map((row) => [row.credit_code, { id: row.id, name: row.name }])
+		);
 		const seen = new Set<string>();
 		for (const payload of payloads) {
-			const holder = await holderOf(db, payload.credit_code, payload.id);
+			const holder = holders.get(payload.credit_code) ?? null;
 			if (holder || seen.has(payload.credit_code)) {
 				throw new EnterpriseRefusedError({
 					code: 'conflict',
@@ -190,7 +200,7 @@ export async function importEnterprises(
 			}
 			seen.add(payload.credit_code);
 		}
-		for (const payload of payloads) await enqueue(db, saveEnterpriseOp, payload, actor);
+		await enqueueAll(db, saveEnterpriseOp, payloads, actor);
 		return { ids: payloads.map((payload) => payload.id) };
 	});
 	signalLocalWrite();

@@ -10,7 +10,7 @@ import {
 } from '$lib/domain/visit';
 import type { Actor, LocalDb } from '../db';
 import { enterpriseProjects, enterprises } from '../enterprises/tables';
-import { checkedPayload, currentActor, enqueue } from '../outbox';
+import { checkedPayload, currentActor, enqueue, enqueueAll } from '../outbox';
 import { enqueuePhotos, type PhotoDraft } from '../photos/writes';
 import { mayBePicked } from '../staff/queries';
 import { LocalWriteError } from '../write-error';
@@ -193,7 +193,7 @@ export async function saveVisit(
 		);
 		await checkVisitFacts(db, actor, input, id);
 		await enqueue(db, saveVisitOp, payload, actor);
-		for (const opening of openings) await enqueue(db, openFollowUpOp, opening, actor);
+		await enqueueAll(db, openFollowUpOp, openings, actor);
 		await enqueuePhotos(db, actor, { kind: 'visit', id }, input.photos ?? []);
 		return { id, followUpIds: openings.map((opening) => opening.id) };
 	});
