@@ -87,6 +87,28 @@ test('a photo added to an incident shows at once and is uploaded to Storage afte
 	const body = await stored.body();
 	expect(body.length).toBeLessThanOrEqual(300 * 1024);
 	expect(body.length).toBeLessThan(input.length);
+
+	// An incident holds 12 photos: the field offers what still fits, and none once it is full.
+	const small = await cameraJpeg(page, { width: 800, height: 600 });
+	const pick = (count: number, from: number) =>
+		page.getByTestId('photo-gallery-input').setInputFiles(
+			Array.from({ length: count }, (_, index) => ({
+				name: `IMG_${from + index}.jpg`,
+				mimeType: 'image/jpeg',
+				buffer: small
+			}))
+		);
+	await pick(6, 2);
+	await expect(page.getByRole('img', { name: /第 6 张照片/ })).toBeVisible();
+	await page.getByTestId('add-photos-save').click();
+	await expect(item).toHaveCount(7);
+	await expect(page.getByTestId('photo-field')).toContainText('最多 5 张');
+	await pick(6, 8);
+	await expect(page.getByTestId('photo-error')).toHaveText('最多 5 张照片，“IMG_13.jpg”未添加。');
+	await page.getByTestId('add-photos-save').click();
+	await expect(item).toHaveCount(12);
+	await expect(page.getByTestId('photo-field')).toHaveCount(0);
+	await expect(page.getByTestId('add-photos-full')).toHaveText('已有 12 张照片，已达上限，不能再添加。');
 });
 
 test('a photo the server refuses stands out in the sync control until it is uploaded again', async ({

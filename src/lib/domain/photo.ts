@@ -16,6 +16,9 @@ export const PHOTO_LIMITS = {
 	perOwner: 12
 } as const;
 
+/** Photos one form takes at a time (a device's choice, not the server's: the owner's limit is `perOwner`). */
+export const PHOTOS_PER_SAVE = 6;
+
 /** Owner kinds: registered by the owning areas (`incident`, `patrol_check`, `service_record`…). */
 export const OWNER_KIND_PATTERN = '^[a-z][a-z_]{0,29}$';
 

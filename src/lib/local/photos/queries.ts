@@ -12,6 +12,11 @@ export interface OwnedPhoto {
 	upload: PhotoUploadRow | null;
 }
 
+/** How many photos an owner has on this device (its own and pulled ones): what counts against `perOwner`. */
+export function photoCountOf(db: LocalDb, owner: PhotoOwner): Promise<number> {
+	return photos.of(db).where('[owner_kind+owner_id]').equals([owner.kind, owner.id]).count();
+}
+
 /** An owner's photos, oldest first (the order they were taken). */
 export async function photosOf(db: LocalDb, owner: PhotoOwner): Promise<OwnedPhoto[]> {
 	return db.transaction('r', [photos.of(db), photoBlobTable(db), photoUploadTable(db)], async () => {

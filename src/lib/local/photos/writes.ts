@@ -3,7 +3,8 @@ import type { Actor, LocalDb } from '../db';
 import { checkedPayload, enqueue } from '../outbox';
 import { LocalWriteError } from '../write-error';
 import { attachOp } from './ops';
-import { photoBlobTable, photos, photoUploadTable } from './tables';
+import { photoCountOf } from './queries';
+import { photoBlobTable, photoUploadTable } from './tables';
 
 /**
  * A photo compressed on the device and not saved yet (what PhotoField holds): its id is chosen when it is taken, so
@@ -31,7 +32,7 @@ export async function enqueuePhotos(
 	owner: PhotoOwner,
 	drafts: readonly PhotoDraft[]
 ): Promise<void> {
-	const existing = await photos.of(db).where('[owner_kind+owner_id]').equals([owner.kind, owner.id]).count();
+	const existing = await photoCountOf(db, owner);
 	if (existing + drafts.length > PHOTO_LIMITS.perOwner) {
 		throw new LocalWriteError('invalid', `At most ${PHOTO_LIMITS.perOwner} photos per ${owner.kind}.`, [
 			'photos'

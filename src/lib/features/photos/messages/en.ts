@@ -34,5 +34,6 @@ export const en: PackCatalog<keyof typeof zhCN> = {
 	'add.heading': 'Photos',
 	'add.savePhotos': 'Save photos',
 	'add.saved': 'Photos saved on this device; they upload by themselves when online.',
-	'add.fieldLabel': 'Add photos'
+	'add.fieldLabel': 'Add photos',
+	'add.ownerFull': 'This already has {max} photos, the most it can have.'
 };

@@ -31,5 +31,6 @@ export const zhCN = {
 	'add.heading': '照片',
 	'add.savePhotos': '保存照片',
 	'add.saved': '照片已保存在本机，联网后自动上传。',
-	'add.fieldLabel': '添加照片'
+	'add.fieldLabel': '添加照片',
+	'add.ownerFull': '已有 {max} 张照片，已达上限，不能再添加。'
 } as const;
