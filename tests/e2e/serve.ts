@@ -3,15 +3,16 @@
  * in a temporary data directory and serves the build. Stops and removes everything on SIGTERM/SIGINT.
  *
  * The build is part of the run because the app is static: the gateway URL is baked in at build time, and the
- * e2e stack must not share ports with a developer's `npm start`.
+ * e2e stack must not share ports with a developer's `npm start` (build.ts). With E2E_PREBUILT=1 (`npm test`, which
+ * built it beside vitest) the server serves build/ as it is.
  */
-import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { handleShutdownSignals, printBanner, startHall } from '../../scripts/hall';
 import { makeScratchDir } from '../../supabase/local/scratch-dir';
 import { E2E_APP_PORT, E2E_DB_PORT, E2E_GATEWAY_PORT, E2E_GATEWAY_URL } from './ports';
+import { buildForE2e, PREBUILT_ENV } from './build';
 import { writeStackInfo } from './stack-info';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -21,16 +22,13 @@ const backend = {
 	localGatewayPort: E2E_GATEWAY_PORT
 };
 
-// E2E_SOURCEMAP=1: with source maps, for a profile that names sources (tests/bench/home-first-sync.ts).
-const sourcemap = process.env['E2E_SOURCEMAP'] ? ['--sourcemap'] : [];
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', ...sourcemap], {
-	cwd: ROOT,
-	stdio: 'inherit',
-	env: { ...process.env, PUBLIC_SUPABASE_URL: backend.url, PUBLIC_SUPABASE_ANON_KEY: backend.anonKey }
-});
-if (build.status !== 0) {
-	console.error('e2e: vite build failed');
-	process.exit(1);
+// `npm test` builds beside vitest and says so; run alone (or by a bench), the server builds first.
+if (process.env[PREBUILT_ENV] !== '1') {
+	const build = await buildForE2e();
+	if (!build.ok) {
+		console.error('e2e: vite build failed');
+		process.exit(1);
+	}
 }
 
 const shutdown = handleShutdownSignals();
