@@ -11,7 +11,7 @@
  * Standalone: `npx tsx tests/bench/device-pull.ts`; `npm run bench` runs it with the others.
  */
 import { performance } from 'node:perf_hooks';
-import { chromium, devices, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
@@ -19,6 +19,7 @@ import { superuserPassword } from '../../supabase/local/postgres';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { DEMO_PASSWORD } from '../e2e/fixtures';
 import { startServedApp } from './support/served-app';
+import { phoneContext } from './support/phone-context';
 
 // This bench's own ports (ports.ts reads them when imported, and serve.ts inherits them), away from
 // `npm start` and a Playwright run.
@@ -75,12 +76,7 @@ async function seedRecords(databaseUrl: string): Promise<{ records: number; even
 }
 
 async function freshPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		baseURL: E2E_APP_URL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
+	const context = await phoneContext(browser, E2E_APP_URL);
 	// Main-thread tasks over 50 ms, from the first document on: how long the UI could not respond.
 	await context.addInitScript(() => {
 		const tasks: { start: number; duration: number }[] = [];

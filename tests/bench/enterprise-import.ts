@@ -13,11 +13,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, devices, expect, type Page } from '@playwright/test';
+import { chromium, expect, type Page } from '@playwright/test';
 import { goodRows, HEADER, xlsxFile } from '../../src/lib/features/enterprises/import/test-files';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { outboxCount } from '../e2e/support/device';
 import { startServedApp } from './support/served-app';
+import { phoneContext } from './support/phone-context';
 
 // This bench's own ports, away from `npm start`, Playwright and the other benches.
 process.env['E2E_APP_PORT'] ||= '28190';
@@ -71,12 +72,7 @@ async function waitSynced(page: Page, timeout: number): Promise<number | null> {
 const stopServer = await startServedApp();
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		baseURL: E2E_APP_URL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
+	const context = await phoneContext(browser, E2E_APP_URL);
 	const page = await context.newPage();
 	const loaded = watchJs(page);
 	// What went wrong in the page, if anything does, is printed with the figures.

@@ -5,12 +5,13 @@
  * pushes and pulls run between them as they do at a counter. The baseline is the floor the device's storage sets:
  * one raw IndexedDB write transaction and a read of it, in the same page and throttling.
  */
-import { chromium, devices, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { hallDate } from '../../src/lib/domain/hall-time';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { signIn } from '../e2e/fixtures';
 import { startServedApp } from './support/served-app';
+import { phoneContext } from './support/phone-context';
 
 const TAPS = 30;
 const KINDS = ['consult', 'precheck', 'accept', 'notify_pickup', 'picked_up', 'mail'];
@@ -88,12 +89,7 @@ function rawStorage(page: Page): Promise<number[]> {
 }
 
 async function recordPage(ticketNo: string): Promise<Page> {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		baseURL: (await import('../e2e/ports')).E2E_APP_URL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
+	const context = await phoneContext(browser, (await import('../e2e/ports')).E2E_APP_URL);
 	const page = await context.newPage();
 	await signIn(page, 'assist@demo.hall');
 	await page.goto('/tickets/scan');

@@ -8,10 +8,11 @@
  * Runs the e2e web server (build + fresh seeded stack) on its own ports. Standalone:
  * `npx tsx tests/bench/notice.ts`; `npm run bench` runs it with the others. Never pass/fail.
  */
-import { chromium, devices, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { median } from './support/median';
 import { startServedApp } from './support/served-app';
+import { phoneContext } from './support/phone-context';
 
 process.env['E2E_APP_PORT'] ||= '28186';
 process.env['E2E_GATEWAY_PORT'] ||= '28337';
@@ -66,12 +67,7 @@ function tapPrint(page: Page): Promise<number> {
 const stopServer = await startServedApp();
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		baseURL: E2E_APP_URL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
+	const context = await phoneContext(browser, E2E_APP_URL);
 	const page = await context.newPage();
 	await signIn(page, 'assist@demo.hall');
 	await waitUntilSynced(page);

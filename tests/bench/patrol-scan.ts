@@ -7,7 +7,7 @@
  * web server (build + fresh seeded stack) and stops it afterwards. Printed only.
  */
 import { performance } from 'node:perf_hooks';
-import { devices, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { SCAN_READ_MARK } from '../../src/lib/scan/scan-read-mark';
 import { signIn } from '../e2e/fixtures';
@@ -16,18 +16,14 @@ import { launchWithCamera, writeQrVideo } from '../e2e/support/fake-camera';
 import { CENTER_FIRST_CHECKPOINT } from '../e2e/support/patrols';
 import { median } from './support/median';
 import { startServedApp } from './support/served-app';
+import { phoneContext } from './support/phone-context';
 
 const RUNS = 9;
 const POSTER = `${E2E_APP_URL}/patrols/checkpoint/${CENTER_FIRST_CHECKPOINT}`;
 
 /** Signed in, synced (the hall's checkpoints on the device), with a round running. */
 async function walkingPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		baseURL: E2E_APP_URL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
+	const context = await phoneContext(browser, E2E_APP_URL);
 	const page = await context.newPage();
 	await signIn(page, 'assist@demo.hall');
 	await page

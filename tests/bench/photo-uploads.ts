@@ -12,11 +12,12 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { chromium, devices, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
 import { installPhotoTools } from '../support/photo-compression';
 import { startServedApp } from './support/served-app';
+import { phoneContext } from './support/phone-context';
 
 // This bench's own ports, away from `npm start`, Playwright and the other benches.
 process.env['E2E_APP_PORT'] ||= '28194';
@@ -119,12 +120,7 @@ async function memory(page: CDPSession, browser: CDPSession): Promise<Memory> {
 }
 
 async function run(browser: Browser): Promise<void> {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		baseURL: E2E_APP_URL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
+	const context = await phoneContext(browser, E2E_APP_URL);
 	const page = await context.newPage();
 	await signIn(page, 'majun@demo.hall');
 	await waitForServiceWorkerControl(page);

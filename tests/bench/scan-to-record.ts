@@ -6,7 +6,7 @@
  * rest reopen it, as a second scan would.
  */
 import { performance } from 'node:perf_hooks';
-import { chromium, devices, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { hallDate } from '../../src/lib/domain/hall-time';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
@@ -14,6 +14,7 @@ import { signIn } from '../e2e/fixtures';
 import { E2E_APP_URL } from '../e2e/ports';
 import { launchWithCamera, writeQrVideo } from '../e2e/support/fake-camera';
 import { startServedApp } from './support/served-app';
+import { phoneContext } from './support/phone-context';
 
 const RUNS = 7;
 
@@ -32,12 +33,7 @@ const median = (values: number[]): number => {
 };
 
 async function signedInPage(browser: Browser): Promise<Page> {
-	const context = await browser.newContext({
-		...devices['Pixel 7'],
-		baseURL: E2E_APP_URL,
-		locale: 'zh-CN',
-		timezoneId: 'Asia/Shanghai'
-	});
+	const context = await phoneContext(browser, E2E_APP_URL);
 	const page = await context.newPage();
 	await signIn(page, 'assist@demo.hall');
 	return page;
