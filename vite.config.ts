@@ -61,7 +61,11 @@ const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 			/src[\\/]lib[\\/]domain[\\/]ticket-format\.ts$/,
 			// What a staff screen starts after its first paint (the staff layout's sync, the home's open notices):
 			// a few lines that were a first-screen request of their own.
-			/src[\\/]lib[\\/]features[\\/]after-first-paint\.ts$/
+			/src[\\/]lib[\\/]features[\\/]after-first-paint\.ts$/,
+			// The staff layout's "a read of the device's data failed" flag: one line of state, which in the
+			// device-data group below made every staff screen's first load fetch and run Dexie and the whole local
+			// layer (~180 kB) before it could paint.
+			/src[\\/]lib[\\/]local[\\/]read-failures\.svelte\.ts$/
 		]
 	},
 	{
