@@ -89,6 +89,24 @@ const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 			/src[\\/]lib[\\/](local|sync)[\\/]/,
 			/src[\\/]lib[\\/]domain[\\/](service-record|uuid|hall-time)\.ts$/
 		]
+	},
+	{
+		// The staff home's "mine" lists, loaded after its first paint: the lists, the cards they show, the
+		// workflows' live reads and their message packs' loaders. Left to the bundler they were ~15 scripts and
+		// ~10 stylesheets of a kilobyte or two each: a preload link and a request apiece on a slow network, and a
+		// style recalculation of the whole page for each stylesheet. The workflows' own screens load it too (a few
+		// kilobytes they mostly use anyway).
+		name: 'home-lists',
+		modules: [
+			/src[\\/]routes[\\/]\(staff\)[\\/](MyOpenPrechecks|MyOpenIncidents|TodaysPatrols|MyFollowUps|MyVisitsThisWeek)\.svelte$/,
+			/src[\\/]routes[\\/]\(staff\)[\\/]incidents[\\/]IncidentCard\.svelte$/,
+			/src[\\/]routes[\\/]\(staff\)[\\/]patrols[\\/]WindowState\.svelte$/,
+			/src[\\/]routes[\\/]\(staff\)[\\/]follow-ups[\\/](FollowUpCard\.svelte|labels\.ts)$/,
+			/src[\\/]routes[\\/]\(staff\)[\\/]visits[\\/](VisitCard\.svelte|VisitFlags\.svelte|labels\.ts)$/,
+			/src[\\/]lib[\\/]features[\\/](prechecks|incidents|patrols|visits)[\\/]\1\.svelte\.ts$/,
+			/src[\\/]lib[\\/]features[\\/]incidents[\\/]labels\.ts$/,
+			/src[\\/]lib[\\/]features[\\/](prechecks|incidents|patrols|visits)[\\/]messages[\\/]index\.ts$/
+		]
 	}
 ];
 
