@@ -42,6 +42,23 @@ class ServiceWorkerState {
 		});
 	}
 
+	/**
+	 * Registers the worker once the page has loaded and the browser is idle (or within two seconds of the load).
+	 * Nothing on the first screen needs it, and started with the first render its helper's import and the
+	 * registration ran in the same task as the screen's first layout (a long task on a phone's CPU); the worker's
+	 * install then fetches the whole app for offline use, which would otherwise compete with the first screen's own
+	 * requests on a slow network.
+	 */
+	registerWhenIdle(): void {
+		const register = (): void => {
+			if ('requestIdleCallback' in globalThis)
+				requestIdleCallback(() => void this.register(), { timeout: 2000 });
+			else setTimeout(() => void this.register(), 0);
+		};
+		if (document.readyState === 'complete') register();
+		else addEventListener('load', register, { once: true });
+	}
+
 	/** Lets the waiting worker take over; the page reloads once it controls the page. */
 	async update(): Promise<void> {
 		this.updateWaiting = false;
