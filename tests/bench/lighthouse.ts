@@ -9,6 +9,10 @@
  * Simulated throttling models a phone's network and CPU from what this machine measured, so the figures still
  * move with the host's load (two cores, shared with whatever else runs): compare runs made on a quiet machine.
  * Standalone: `npx tsx tests/bench/lighthouse.ts`; `npm run bench` runs it with the others. Never pass/fail.
+ * BENCH_LIGHTHOUSE_TRACE=1 also writes each run's trace beside its report. A long task Lighthouse names
+ * `_lighthouse-eval.js` is the app's own idle callback (afterFirstPaint, the service worker's registration):
+ * Lighthouse wraps requestIdleCallback to scale its deadline to the simulated CPU, so its wrapper is what the
+ * trace sees first. It counts toward Total Blocking Time like any other task.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';

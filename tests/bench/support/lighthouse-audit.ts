@@ -84,6 +84,12 @@ export async function auditPage(
 		const { lhr } = result;
 		await mkdir(dirname(options.reportPath), { recursive: true });
 		await writeFile(options.reportPath, JSON.stringify(lhr));
+		// The trace behind the report, for a look at what a task ran (DevTools → Performance → load profile).
+		if (process.env['BENCH_LIGHTHOUSE_TRACE'])
+			await writeFile(
+				options.reportPath.replace(/\.json$/, '.trace.json'),
+				JSON.stringify(result.artifacts.Trace)
+			);
 		if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
 		const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? NaN) * 100);
 		const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? NaN;
