@@ -1,43 +1,22 @@
-import pg from 'pg';
-import { generateHistory, hallToday } from '../../supabase/local/demo-history';
+import { hallToday } from '../../supabase/local/demo-history';
 import { zhCN as zh } from '../../src/lib/features/ledger/messages/zh-CN';
-import { createTestHall, type TestHall } from '../integration/history/support/test-hall';
 import { expect, signIn, test } from './fixtures';
-import { readStackInfo } from './stack-info';
+import { createHistoryHall, lastMonth, type HistoryHall } from './support/history-station';
 
 // The monthly ledger: the center's manager opens last month's ledger of a street station of their own (a hall
 // made for this file, filled with a month of generated history, so no other spec's rows move), reads the score
 // against the pass mark, follows an occurrence to the screen that shows it, and prints the ledger; adds a manual
 // item, closes the month and reopens it with a reason.
 
-/** Last month of the hall's calendar: the ledger opens it by default. */
-function lastMonth(): { from: string; to: string; slug: string } {
-	const [year, month] = hallToday().split('-').map(Number) as [number, number];
-	const day = (date: Date) => date.toISOString().slice(0, 10);
-	const from = day(new Date(Date.UTC(year, month - 2, 1)));
-	return { from, to: day(new Date(Date.UTC(year, month - 1, 0))), slug: from.slice(0, 7) };
-}
-
+/** The ledger opens last month by default. */
 const month = lastMonth();
 
 test.describe('last month of a station with history', () => {
-	let hall: TestHall & { name: string };
+	let hall: HistoryHall;
 
 	test.beforeAll(async () => {
 		test.setTimeout(180_000);
-		const { databaseUrl } = await readStackInfo();
-		const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-		try {
-			const made = await createTestHall(db, 'street_station');
-			const { rows } = await db.query<{ name: string }>('select name from app.halls where id = $1', [
-				made.id
-			]);
-			hall = { ...made, name: rows[0]?.name ?? '' };
-		} finally {
-			await db.end();
-		}
-		const days = Number(month.to.slice(8)) + 1;
-		await generateHistory(databaseUrl, { anchor: month.to, days, hallIds: [hall.id] });
+		hall = await createHistoryHall('street_station', month);
 	});
 
 	test('the manager reads the score against 80, follows an occurrence and prints the ledger', async ({

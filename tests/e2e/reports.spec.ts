@@ -1,45 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import readXlsxFile from 'read-excel-file/node';
-import { generateHistory, hallToday } from '../../supabase/local/demo-history';
-import { createTestHall, type TestHall } from '../integration/history/support/test-hall';
 import { expect, signIn, test, waitForServiceWorkerControl } from './fixtures';
-import { readStackInfo } from './stack-info';
+import { createHistoryHall, lastMonth, type HistoryHall } from './support/history-station';
 
 // The managers' report: the center's manager opens last month's report of a street station of their own (a hall
 // made for this file, filled with a month of generated history, so no other spec's rows move), sees its charts
 // drawn, prints it, downloads its Excel and CSV files and reads them back; offline, the last report stays.
 
-/** Last month of the hall's calendar: the report's default is this month, one "previous" away. */
-function lastMonth(): { from: string; to: string; slug: string } {
-	const [year, month] = hallToday().split('-').map(Number) as [number, number];
-	const first = new Date(Date.UTC(year, month - 2, 1));
-	const last = new Date(Date.UTC(year, month - 1, 0));
-	const day = (date: Date) => date.toISOString().slice(0, 10);
-	return { from: day(first), to: day(last), slug: day(first).slice(0, 7) };
-}
-
+/** The report's default is this month: last month is one "previous" away. */
 const month = lastMonth();
 
 test.describe('a month of a hall with history', () => {
-	let hall: TestHall & { name: string };
+	let hall: HistoryHall;
 
 	// Only the tests that need the history make it: each worker runs its own beforeAll.
 	test.beforeAll(async () => {
 		test.setTimeout(180_000);
-		const { databaseUrl } = await readStackInfo();
-		const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-		try {
-			const made = await createTestHall(db, 'street_station');
-			const { rows } = await db.query<{ name: string }>('select name from app.halls where id = $1', [
-				made.id
-			]);
-			hall = { ...made, name: rows[0]?.name ?? '' };
-		} finally {
-			await db.end();
-		}
-		const days = Number(month.to.slice(8)) + 1;
-		await generateHistory(databaseUrl, { anchor: month.to, days, hallIds: [hall.id] });
+		hall = await createHistoryHall('street_station', month);
 	});
 
 	test('the manager opens last month’s report with charts, prints it and downloads its Excel and CSV files', async ({

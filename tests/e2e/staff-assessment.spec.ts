@@ -1,44 +1,25 @@
 import pg from 'pg';
 import { zhCN as zh } from '../../src/lib/features/assessment/messages/zh-CN';
-import { generateHistory, hallToday } from '../../supabase/local/demo-history';
+import { hallToday } from '../../supabase/local/demo-history';
 import { createTestHall, type TestHall } from '../integration/history/support/test-hall';
 import { expect, phoneContext, signIn, test } from './fixtures';
 import { readStackInfo } from './stack-info';
+import { createHistoryHall, lastMonth, type HistoryHall } from './support/history-station';
 
 // Staff workload and assessment: the manager of a hall made for this file (a district center of its own, filled
 // with last month's generated history, so no other spec's rows move and no other spec's manager is involved) opens
 // the staff screen from the reports, steps back to last month and reads each colleague's business volume.
 
-/** Last month of the hall's calendar: the screen's default is this month, one "previous" away. */
-function lastMonth(): { from: string; to: string } {
-	const [year, month] = hallToday().split('-').map(Number) as [number, number];
-	const day = (date: Date) => date.toISOString().slice(0, 10);
-	return {
-		from: day(new Date(Date.UTC(year, month - 2, 1))),
-		to: day(new Date(Date.UTC(year, month - 1, 0)))
-	};
-}
-
+/** The screen's default is this month: last month is one "previous" away. */
 const month = lastMonth();
 
 test.describe('a hall with last month’s history', () => {
-	let hall: TestHall;
+	let hall: HistoryHall;
 
 	// Only the tests that need the history make it: each worker runs its own beforeAll.
 	test.beforeAll(async () => {
 		test.setTimeout(180_000);
-		const { databaseUrl } = await readStackInfo();
-		const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-		try {
-			hall = await createTestHall(db, 'district_center');
-		} finally {
-			await db.end();
-		}
-		await generateHistory(databaseUrl, {
-			anchor: month.to,
-			days: Number(month.to.slice(8)) + 1,
-			hallIds: [hall.id]
-		});
+		hall = await createHistoryHall('district_center', month);
 	});
 
 	test('the manager reads last month’s business volume of each colleague, sorted by total', async ({
