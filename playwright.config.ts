@@ -10,6 +10,9 @@ export default defineConfig({
 	fullyParallel: true,
 	forbidOnly: !!process.env['CI'],
 	retries: 0,
+	// A fault that fails every test (a broken build, a stack that does not answer) stops the run after a few, in
+	// minutes, instead of each test waiting out its timeout: a hundred of those once outlasted CI's time limit.
+	maxFailures: 10,
 	// Signing in, the first sync and a service worker on a shared 2-core machine: a budget per test, not a goal.
 	timeout: 60_000,
 	expect: { timeout: 10_000 },

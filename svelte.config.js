@@ -16,6 +16,12 @@ const config = {
 		adapter: adapter({ fallback: 'index.html', strict: true, precompress: true }),
 		// Shipped inside every page, the SPA fallback included, since no server of ours sends headers (csp.config.js).
 		csp: { mode: 'hash', directives: cspDirectives(supabaseOrigins()) },
+		// A build that runs beside other SvelteKit processes gets generated files of its own (HALL_KIT_OUT_DIR):
+		// `svelte-kit sync`, vitest and svelte-check rewrite .svelte-kit/generated at start, the page policy above
+		// and the version hash included, each from its own environment. `npm test` builds the e2e app beside vitest
+		// (and CI runs lint and types beside it): read half-way, the build took another process's Supabase URL into
+		// its policy and another version into its pages, and no page of it started.
+		outDir: process.env.HALL_KIT_OUT_DIR || '.svelte-kit',
 		typescript: {
 			// Type-check the Node side too (local stack, scripts), not only what SvelteKit bundles.
 			config(tsconfig) {

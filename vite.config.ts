@@ -2,13 +2,17 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin, PluginOption } from 'vite';
 import { defineConfig } from 'vitest/config';
+import svelteConfig from './svelte.config.js';
+
+/** Where SvelteKit writes its generated files and output (svelte.config.js says why a build may have its own). */
+const KIT_OUT_DIR = svelteConfig.kit?.outDir ?? '.svelte-kit';
 
 /**
  * Vite 8 (rolldown) runs the plugins' closeBundle hooks concurrently and ignores `sequential`, so SvelteKit's
  * adapter could copy .svelte-kit/output/client into build/ before @vite-pwa/sveltekit has written sw.js there:
  * build/sw.js then went missing (or stale) depending on machine load. Run the PWA step first, then the adapter.
  */
-function pwaBeforeAdapter(kit: Plugin[], pwa: Plugin[]): PluginOption[] {
+function pwaBeforeAdapter(kit: Plugin[], pwa: Plugin[], pwaOptions: { outDir?: string }): PluginOption[] {
 	const pwaBuild = pwa.find((plugin) => plugin.name === 'vite-plugin-pwa:sveltekit:build');
 	const kitCompile = kit.find((plugin) => plugin.name === 'vite-plugin-sveltekit-compile');
 	const pwaClose = pwaBuild?.closeBundle;
@@ -20,6 +24,11 @@ function pwaBeforeAdapter(kit: Plugin[], pwa: Plugin[]): PluginOption[] {
 	kitCompile.closeBundle = {
 		sequential: true,
 		async handler(...args) {
+			// The PWA plugin's SvelteKit step looks for SvelteKit's output in this option (default
+			// .svelte-kit/output), while the plugin itself took the same option, when the config was resolved, as where
+			// to write sw.js (the server build's folder, which the step then copies to the client's). Set now, each
+			// reads what it means, and a build with its own kit outDir still gets its service worker.
+			pwaOptions.outDir = `${KIT_OUT_DIR}/output`;
 			await run(pwaClose).apply(this, args);
 			await run(kitClose).apply(this, args);
 		}
@@ -127,48 +136,44 @@ function firstLoadChunks(): Plugin {
 	};
 }
 
+const pwaOptions: Parameters<typeof SvelteKitPWA>[0] & {} = {
+	// The root layout registers the service worker itself (SvelteKit has no index.html to inject into).
+	injectRegister: false,
+	registerType: 'prompt',
+	// Absolute: SvelteKit's relative asset paths would make the register script ask for ./sw.js, which on a
+	// deep link such as /tickets/<id> is /tickets/sw.js (the SPA fallback, not a worker), so a first visit
+	// there never installed the worker and the app could not open offline.
+	base: '/',
+	scope: '/',
+	// The SPA's only HTML page is adapter-static's fallback; precache it so navigateFallback can serve it.
+	kit: { adapterFallback: 'index.html', spa: true, outDir: KIT_OUT_DIR },
+	manifest: {
+		name: '综窗助手 Hall Assist',
+		short_name: '综窗助手',
+		description: '政务服务中心综合窗口工作助手',
+		lang: 'zh-CN',
+		start_url: '/',
+		scope: '/',
+		display: 'standalone',
+		background_color: '#ffffff',
+		theme_color: '#b71c1c',
+		icons: [
+			{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+			{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+			{ src: '/icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+		]
+	},
+	workbox: {
+		globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.html'],
+		navigateFallback: '/index.html',
+		// DECISIONS §2.13: a new version waits for the user's consent; it never takes over a working page.
+		clientsClaim: false,
+		skipWaiting: false
+	}
+};
+
 export default defineConfig({
-	plugins: [
-		firstLoadChunks(),
-		...pwaBeforeAdapter(
-			await sveltekit(),
-			SvelteKitPWA({
-				// The root layout registers the service worker itself (SvelteKit has no index.html to inject into).
-				injectRegister: false,
-				registerType: 'prompt',
-				// Absolute: SvelteKit's relative asset paths would make the register script ask for ./sw.js, which on a
-				// deep link such as /tickets/<id> is /tickets/sw.js (the SPA fallback, not a worker), so a first visit
-				// there never installed the worker and the app could not open offline.
-				base: '/',
-				scope: '/',
-				// The SPA's only HTML page is adapter-static's fallback; precache it so navigateFallback can serve it.
-				kit: { adapterFallback: 'index.html', spa: true },
-				manifest: {
-					name: '综窗助手 Hall Assist',
-					short_name: '综窗助手',
-					description: '政务服务中心综合窗口工作助手',
-					lang: 'zh-CN',
-					start_url: '/',
-					scope: '/',
-					display: 'standalone',
-					background_color: '#ffffff',
-					theme_color: '#b71c1c',
-					icons: [
-						{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-						{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-						{ src: '/icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
-					]
-				},
-				workbox: {
-					globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.html'],
-					navigateFallback: '/index.html',
-					// DECISIONS §2.13: a new version waits for the user's consent; it never takes over a working page.
-					clientsClaim: false,
-					skipWaiting: false
-				}
-			})
-		)
-	],
+	plugins: [firstLoadChunks(), ...pwaBeforeAdapter(await sveltekit(), SvelteKitPWA(pwaOptions), pwaOptions)],
 	test: {
 		projects: [
 			{

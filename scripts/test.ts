@@ -20,7 +20,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 	});
 }
 
-const build = buildForE2e({ quiet: true });
+const build = buildForE2e();
 const vitest = await run('npx', ['vitest', 'run']);
 const built = await build;
 if (vitest !== 0) process.exit(vitest);

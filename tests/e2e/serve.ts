@@ -12,7 +12,7 @@ import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { handleShutdownSignals, printBanner, startHall } from '../../scripts/hall';
 import { makeScratchDir } from '../../supabase/local/scratch-dir';
 import { E2E_APP_PORT, E2E_DB_PORT, E2E_GATEWAY_PORT, E2E_GATEWAY_URL } from './ports';
-import { buildForE2e, PREBUILT_ENV } from './build';
+import { buildForE2e, e2eBuildProblem, PREBUILT_ENV } from './build';
 import { writeStackInfo } from './stack-info';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -24,11 +24,19 @@ const backend = {
 
 // `npm test` builds beside vitest and says so; run alone (or by a bench), the server builds first.
 if (process.env[PREBUILT_ENV] !== '1') {
+	console.log('e2e: building the app for the e2e stack…');
 	const build = await buildForE2e();
 	if (!build.ok) {
-		console.error('e2e: vite build failed');
+		process.stderr.write(build.output);
+		console.error('e2e: vite build failed (above)');
 		process.exit(1);
 	}
+}
+const buildDir = join(ROOT, 'build');
+const problem = await e2eBuildProblem(buildDir);
+if (problem) {
+	console.error(`e2e: the build in build/ cannot serve the e2e stack: ${problem}`);
+	process.exit(1);
 }
 
 const shutdown = handleShutdownSignals();
@@ -38,7 +46,7 @@ try {
 	const hall = await startHall({
 		backend,
 		appPort: E2E_APP_PORT,
-		buildDir: join(ROOT, 'build'),
+		buildDir,
 		stack: {
 			dbPort: E2E_DB_PORT,
 			dataDir: join(dataDir, 'pg'),
