@@ -53,6 +53,9 @@ export async function runHistory(client: pg.Client, options: HistoryOptions = {}
 	const sql = await historySql();
 	await client.query('begin');
 	try {
+		// One run at a time per database: loading the generator creates its schema and functions, and two loads at
+		// once (two e2e workers each making a hall with history) collide on the schema's name even with IF NOT EXISTS.
+		await client.query("select pg_advisory_xact_lock(hashtext('demo.generate_history'))");
 		// The generator's "already exists, skipping" notices are expected on every load.
 		await client.query("set local client_min_messages = 'warning'");
 		await client.query(sql);
