@@ -2,11 +2,12 @@ import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { appRoutes } from './app-routes';
 import { FAILING_IMPACTS, type Finding } from './findings';
 import type { ScreenReplay } from './replay';
+import { ScannedScreens } from './scanned-screens';
 import { capture, currentScreen, type Capture } from './screen';
 
 const routes = appRoutes();
-/** Screens this worker has scanned (key → route): a screen an earlier test already showed is not scanned again. */
-const scanned = new Map<string, string>();
+/** Screens scanned in this run, in this worker or the other: a screen shown before is not scanned again. */
+let scanned: ScannedScreens | undefined;
 
 /**
  * axe on every screen a test shows, on the phone and on a desktop. Playwright runs a page's locator handlers
@@ -21,10 +22,14 @@ export class AccessibilityCheck {
 	private readonly pages = new Set<Page>();
 	private readonly detachers: Array<() => void> = [];
 
+	private readonly scanned: ScannedScreens;
+
 	constructor(
 		private readonly testInfo: TestInfo,
 		private readonly replay: ScreenReplay
-	) {}
+	) {
+		this.scanned = scanned ??= new ScannedScreens(testInfo.project.outputDir);
+	}
 
 	/** Watches this context's pages, present and future. */
 	watchContext(context: BrowserContext): void {
@@ -47,17 +52,19 @@ export class AccessibilityCheck {
 	}
 
 	/**
-	 * Scans what the test has shown so far, its pages' current screens included; returns the routes this worker
-	 * has scanned, in this test or an earlier one. The fixture calls it at the end of every test.
+	 * Scans what the test has shown so far, its pages' current screens included; returns the routes scanned in
+	 * this run, in this test or an earlier one, by either worker. The fixture calls it at the end of every test.
 	 */
 	async scanNow(): Promise<Set<string>> {
 		await this.lookAtOpenPages();
+		await this.scanned.refresh();
 		for (const [key, captured] of this.captures) {
+			if (this.scanned.has(key)) continue;
 			this.record(await this.replay.scan(captured));
-			scanned.set(key, captured.screen.route);
+			await this.scanned.add(key, captured.screen.route);
 		}
 		this.captures.clear();
-		return new Set(scanned.values());
+		return this.scanned.routes();
 	}
 
 	failing(): Finding[] {
@@ -79,7 +86,7 @@ export class AccessibilityCheck {
 	private async look(page: Page): Promise<void> {
 		try {
 			const screen = await currentScreen(page, routes);
-			if (!screen || scanned.has(screen.key) || this.captures.has(screen.key)) return;
+			if (!screen || this.scanned.has(screen.key) || this.captures.has(screen.key)) return;
 			this.captures.set(screen.key, await capture(page, screen));
 		} catch {
 			// A page navigating or closing cannot be read; the next action looks again.
