@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { E2E_GATEWAY_URL } from './ports';
+import { policyOf } from './support/page-policy';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -54,9 +55,9 @@ export function buildForE2e(): Promise<{ ok: boolean; output: string }> {
 export async function e2eBuildProblem(buildDir: string): Promise<string | null> {
 	const html = await readFile(join(buildDir, 'index.html'), 'utf8').catch(() => '');
 	if (!html) return `${buildDir}/index.html is missing`;
-	const connectSrc = /connect-src ([^;"]*)/.exec(html)?.[1] ?? '';
-	if (!connectSrc.split(/\s+/).includes(E2E_GATEWAY_URL))
-		return `the pages' policy connects to "${connectSrc}", not to the e2e gateway ${E2E_GATEWAY_URL}`;
+	const connectSrc = policyOf(html).get('connect-src') ?? [];
+	if (!connectSrc.includes(E2E_GATEWAY_URL))
+		return `the pages' policy connects to "${connectSrc.join(' ')}", not to the e2e gateway ${E2E_GATEWAY_URL}`;
 	// SvelteKit's start script hands the app its settings in a global named after the build's version.
 	const global = /__sveltekit_\w+/.exec(html)?.[0];
 	const chunks = join(buildDir, '_app', 'immutable', 'chunks');

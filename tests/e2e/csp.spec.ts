@@ -2,20 +2,10 @@ import { hallDate } from '../../src/lib/domain/hall-time';
 import { expect, phoneContext, signIn, test, waitForServiceWorkerControl, type Page } from './fixtures';
 import { E2E_GATEWAY_URL } from './ports';
 import { writeQrVideo } from './support/fake-camera';
+import { policyOf } from './support/page-policy';
 
 // The app is static and any host may serve it, so its Content-Security-Policy ships inside the HTML (a meta tag
 // with hashes of SvelteKit's inline scripts). It must not get in the way of anything the app does.
-
-/** The policy of the served page, as the browser reads it: directive name → its sources. */
-function policyOf(html: string): Map<string, string[]> {
-	const content = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
-	const policy = new Map<string, string[]>();
-	for (const directive of content.replaceAll('&#39;', "'").split(';')) {
-		const [name, ...sources] = directive.trim().split(/\s+/);
-		if (name) policy.set(name, sources);
-	}
-	return policy;
-}
 
 test('every page of the app carries a policy that allows only itself and its Supabase', async ({
 	request

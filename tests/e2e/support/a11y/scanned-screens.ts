@@ -11,6 +11,8 @@ export class ScannedScreens {
 	private readonly file: string;
 	/** Key → route, as last read or written by this worker. */
 	private readonly known = new Map<string, string>();
+	/** The output folder, made once: Playwright creates it only when something is written there. */
+	private folder: Promise<unknown> | undefined;
 
 	constructor(outputDir: string) {
 		this.file = join(outputDir, '.accessibility-scanned');
@@ -32,7 +34,7 @@ export class ScannedScreens {
 
 	async add(key: string, route: string): Promise<void> {
 		this.known.set(key, route);
-		await mkdir(dirname(this.file), { recursive: true });
+		await (this.folder ??= mkdir(dirname(this.file), { recursive: true }));
 		// One short append per line: the other worker never reads half of it.
 		await appendFile(this.file, `${key.replaceAll(/[\t\n]/g, ' ')}\t${route}\n`);
 	}
