@@ -1,12 +1,6 @@
 import { expect, phoneContext, signIn, test, waitForServiceWorkerControl, zh } from './fixtures';
-import { writeModulesSequenceVideo, writeQrVideo } from './support/fake-camera';
-import {
-	CENTER_FIRST_CHECKPOINT,
-	openPatrols,
-	patrolZh,
-	qrModules,
-	STATION_CHECKPOINTS
-} from './support/patrols';
+import { drawnQrModules, writeModulesSequenceVideo, writeQrVideo } from './support/fake-camera';
+import { CENTER_FIRST_CHECKPOINT, openPatrols, patrolZh, STATION_CHECKPOINTS } from './support/patrols';
 import { waitUntilSynced } from './support/prechecks';
 
 // A patrol round walked offline with the camera: the station's manager prints the posters, a colleague's phone
@@ -43,7 +37,7 @@ test('a round by scanning printed posters offline, synced later; the manager’s
 	// The walk passes the first three posters only: the fourth checkpoint is missed.
 	const codes = [];
 	for (let index = 0; index < 3; index++)
-		codes.push(await qrModules(posters.nth(index).getByTestId('poster-qr')));
+		codes.push(await drawnQrModules(posters.nth(index).getByTestId('poster-qr')));
 	const camera = await launchCamera({ video: await writeModulesSequenceVideo(codes), grantPermission: true });
 	const context = await phoneContext(camera, baseURL);
 	const phone = await context.newPage();

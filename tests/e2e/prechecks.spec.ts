@@ -1,14 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, phoneContext, signIn, test, waitForServiceWorkerControl, zh, type Page } from './fixtures';
-import { writeModulesVideo } from './support/fake-camera';
+import { drawnQrModules, writeModulesVideo } from './support/fake-camera';
 import {
 	COMPANY,
 	HOSTILE,
 	answerQuestions,
 	makeNotice,
 	material,
-	noticeQrModules,
 	openCompanyForm,
 	waitUntilSaved,
 	waitUntilSynced
@@ -143,7 +142,7 @@ test('the notice QR, scanned on a second device that synced then went offline, r
 	// The notice reaches the server before the second device pulls.
 	await waitUntilSaved(page);
 	const noticeNo = await page.getByTestId('notice').locator('.meta dd').first().innerText();
-	const video = await writeModulesVideo(await noticeQrModules(page));
+	const video = await writeModulesVideo(await drawnQrModules(page.getByTestId('notice-qr')));
 
 	const camera = await launchCamera({ video, grantPermission: true });
 	const context = await phoneContext(camera, baseURL);

@@ -50,6 +50,8 @@ test('offline: scan a ticket, record events, reload, then sync; a colleague sees
 
 	// Today's list, reloaded offline too, has the record, marked as not yet synced.
 	await page.getByRole('link', { name: zh['record.back'] }).click();
+	// The router changes the address only once the list's code is loaded: reloading before that reloads the record.
+	await expect(page).toHaveURL(/\/tickets$/);
 	await page.reload();
 	const mine = page.locator('[data-testid="record-item"][data-ticket="A023"]');
 	await expect(mine).toContainText(zh['tickets.pending']);

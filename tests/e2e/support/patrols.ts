@@ -2,7 +2,7 @@
  * Steps of the patrol screens shared by the patrol spec and the accessibility visits. The demo checkpoints and
  * plans are supabase/seed-patrols.sql's.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { zhCN as patrolZh } from '../../../src/lib/features/patrols/messages/zh-CN';
 
 export { patrolZh };
@@ -10,20 +10,6 @@ export { patrolZh };
 /** The station's four demo checkpoints, in round order. */
 export const STATION_CHECKPOINTS = ['服务大厅', '等候区', '卫生间', '安全出口'] as const;
 export const CENTER_FIRST_CHECKPOINT = 'c7000000-0000-4000-8000-000000000001';
-
-/** The modules of a poster's QR code as the page drew them (its SVG path of unit squares). */
-export async function qrModules(svg: Locator): Promise<boolean[][]> {
-	const { size, d } = await svg.evaluate((element) => ({
-		size: Number(element.getAttribute('viewBox')?.split(' ')[2]),
-		d: element.querySelector('path')?.getAttribute('d') ?? ''
-	}));
-	const dark = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
-	for (const [, x, y] of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
-		const row = dark[Number(y)];
-		if (row) row[Number(x)] = true;
-	}
-	return dark;
-}
 
 /** From anywhere signed in: the patrol screen, through the home's entry (it arrives after the first paint). */
 export async function openPatrols(page: Page): Promise<void> {

@@ -56,20 +56,6 @@ export async function markThreeGaps(page: Page): Promise<void> {
 	await page.getByTestId('mark-rest-present').click();
 }
 
-/** The modules of the notice's QR code as the page drew them (its SVG path of unit squares). */
-export async function noticeQrModules(page: Page): Promise<boolean[][]> {
-	const { size, d } = await page.getByTestId('notice-qr').evaluate((svg) => ({
-		size: Number(svg.getAttribute('viewBox')?.split(' ')[2]),
-		d: svg.querySelector('path')?.getAttribute('d') ?? ''
-	}));
-	const dark = Array.from({ length: size }, () => Array.from({ length: size }, () => false));
-	for (const [, x, y] of d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
-		const row = dark[Number(y)];
-		if (row) row[Number(x)] = true;
-	}
-	return dark;
-}
-
 /** Makes the incomplete pre-check of 公司设立登记 with the applicant's details; ends on its page, notice shown. */
 export async function makeNotice(page: Page, language: 'zh' | 'zh_en'): Promise<void> {
 	await page.goto('/prechecks');
