@@ -1,11 +1,15 @@
 /**
  * Where the staff home's first load spends the main thread: a returning staff member's cold load of `/` (a
  * stored session, no device data yet: the first pull runs) in Chromium at 4× CPU slowdown, profiled from the
- * navigation until the header says synced and the screen has settled. Prints the time to synced, the main
- * thread's busy time, the blocking time (each task's time over 50 ms, summed, at 4×: Lighthouse's TBT counts the
- * same on its simulated phone), and each long task with the app sources it spent most in, named through the
- * build's source maps (the e2e server builds with them: E2E_SOURCEMAP=1). The profile is written to
+ * navigation until the header says synced and the screen has settled, in a trace of the main thread's tasks and
+ * V8's samples. Prints the time to synced, the main thread's busy time, the blocking time (each task's time over
+ * 50 ms, summed, at 4×: Lighthouse's TBT counts the same tasks on its simulated phone), and each long task with
+ * the app sources it spent most in and its innermost frames (a library's, or the browser's own work), named
+ * through the build's source maps (the e2e server builds with them: E2E_SOURCEMAP=1). The trace is written to
  * tests/.artifacts/home-first-sync/ for Chromium's DevTools (Performance → load profile).
+ *
+ * DEVICE_DATA=1 profiles a returning device instead (Lighthouse's "/ device data"): it syncs once, forgets the
+ * app's files (service worker, caches), and the profiled load starts with the data in IndexedDB.
  *
  * For finding what to make lighter, not for pass/fail: the figures move with the machine's load.
  * Standalone: `npx tsx tests/bench/home-first-sync.ts` (WHO=manager@demo.hall for a manager's home).
@@ -16,9 +20,9 @@ import { chromium } from '@playwright/test';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { chromiumPath } from '../e2e/chromium';
-import { profileTasks, type CpuProfile } from './support/cpu-profile';
+import { mainThreadTasks, TASK_TRACE_CATEGORIES } from './support/main-thread-tasks';
 import { startServedApp } from './support/served-app';
-import { returningUserStorage, storeEntries } from './support/stored-session';
+import { returningUserStorage, storeEntries, syncThenForgetFiles } from './support/stored-session';
 
 // This bench's own ports, away from `npm start`, Playwright and other benches; a build with source maps.
 process.env['E2E_APP_PORT'] ||= '28185';
@@ -30,6 +34,7 @@ const { E2E_APP_URL, E2E_GATEWAY_URL } = await import('../e2e/ports');
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', '.artifacts', 'home-first-sync');
 const WHO = process.env['WHO'] || 'intake@demo.hall';
+const DEVICE_DATA = process.env['DEVICE_DATA'] === '1';
 const CPU_SLOWDOWN = 4;
 const LONG_TASK_MS = 50;
 
@@ -43,11 +48,10 @@ try {
 		E2E_APP_URL,
 		await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, WHO)
 	);
+	if (DEVICE_DATA) await syncThenForgetFiles(page, E2E_APP_URL);
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-	await cdp.send('Profiler.enable');
-	await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-	await cdp.send('Profiler.start');
+	await browser.startTracing(page, { categories: TASK_TRACE_CATEGORIES });
 	const started = Date.now();
 	await page.goto(`${E2E_APP_URL}/`);
 	await page
@@ -56,28 +60,38 @@ try {
 		.waitFor({ timeout: 120_000 });
 	const syncedMs = Date.now() - started;
 	await page.waitForTimeout(3_000); // what the lists do once the data is in
-	const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+	const trace = await browser.stopTracing();
 	await browser.close();
 
 	await mkdir(ARTIFACTS, { recursive: true });
-	await writeFile(join(ARTIFACTS, 'home.cpuprofile'), JSON.stringify(profile));
-	const tasks = profileTasks(profile, join(ROOT, 'build'));
+	const tracePath = join(ARTIFACTS, DEVICE_DATA ? 'home-device-data.trace.json' : 'home.trace.json');
+	await writeFile(tracePath, trace);
+	const { traceEvents } = JSON.parse(trace.toString('utf8')) as {
+		traceEvents: Parameters<typeof mainThreadTasks>[0];
+	};
+	const tasks = mainThreadTasks(traceEvents, join(ROOT, 'build'));
 	const ms = (us: number): number => Math.round(us / 1000);
 	const busy = tasks.reduce((sum, task) => sum + task.durationUs, 0);
 	const long = tasks.filter((task) => task.durationUs > LONG_TASK_MS * 1000);
 	const blocking = long.reduce((sum, task) => sum + task.durationUs - LONG_TASK_MS * 1000, 0);
-	console.log(`home-first-sync (${WHO}, ${CPU_SLOWDOWN}× CPU): synced after ${syncedMs} ms`);
+	console.log(
+		`home-first-sync (${WHO}${DEVICE_DATA ? ', device data' : ''}, ${CPU_SLOWDOWN}× CPU): synced after ${syncedMs} ms`
+	);
 	console.log(
 		`  main thread busy ${ms(busy)} ms; ${long.length} tasks over ${LONG_TASK_MS} ms, blocking ${ms(blocking)} ms`
 	);
 	for (const task of long.sort((a, b) => b.durationUs - a.durationUs).slice(0, 12)) {
-		const top = task.sources
-			.slice(0, 4)
-			.map(([source, us]) => `${source} ${ms(us)}`)
-			.join(' | ');
-		console.log(`  @${ms(task.startUs)} ms: ${ms(task.durationUs)} ms  ${top}`);
+		const named = (counts: [string, number][]): string =>
+			counts
+				.slice(0, 4)
+				.map(([source, us]) => `${source} ${ms(us)}`)
+				.join(' | ');
+		console.log(
+			`  @${ms(task.startUs)} ms: ${ms(task.durationUs)} ms  ${named(task.sources) || '(no app code)'}`
+		);
+		console.log(`      innermost: ${named(task.leaves)}`);
 	}
-	console.log(`  profile: ${join(ARTIFACTS, 'home.cpuprofile')}`);
+	console.log(`  trace: ${tracePath}`);
 } finally {
 	await stop();
 }

@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { zhCN } from '../../../src/lib/i18n/zh-CN';
 import { chromiumPath } from '../../e2e/chromium';
-import { storeEntries, type StoredEntries } from './stored-session';
+import { storeEntries, syncThenForgetFiles, type StoredEntries } from './stored-session';
 
 /** Debian's Chromium as Lighthouse should drive it here: headless, as root, and with no traffic of its own. */
 const CHROMIUM_FLAGS = [
@@ -111,24 +110,4 @@ export async function auditPage(
 	} finally {
 		chrome.kill();
 	}
-}
-
-/**
- * Opens the app so it syncs the signed-in user's data into IndexedDB, then removes what would make the next load
- * warm: the service worker, its caches and the HTTP cache. IndexedDB and localStorage stay.
- */
-async function syncThenForgetFiles(page: Page, appUrl: string): Promise<void> {
-	await page.goto(`${appUrl}/`);
-	await page
-		.getByTestId('sync-status')
-		.filter({ hasText: zhCN['sync.statusSynced'] })
-		.waitFor({ timeout: 60_000 });
-	await page.evaluate(async () => {
-		const registrations = await navigator.serviceWorker.getRegistrations();
-		await Promise.all(registrations.map((registration) => registration.unregister()));
-		await Promise.all((await caches.keys()).map((name) => caches.delete(name)));
-	});
-	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Network.clearBrowserCache');
-	await cdp.detach();
 }

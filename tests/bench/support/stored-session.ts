@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { AuthClient } from '@supabase/auth-js';
 import { DEMO_PASSWORD } from '../../../scripts/hall';
+import { zhCN } from '../../../src/lib/i18n/zh-CN';
 
 /** Where the app keeps its Supabase session in localStorage (as src/lib/backend configures the auth client). */
 export const APP_AUTH_STORAGE_KEY = 'hall-assist.auth';
@@ -58,4 +59,24 @@ export async function storeEntries(page: Page, appUrl: string, entries: StoredEn
 	await page.evaluate((stored) => {
 		for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
 	}, entries);
+}
+
+/**
+ * Opens the app so it syncs the signed-in user's data into IndexedDB, then removes what would make the next load
+ * warm: the service worker, its caches and the HTTP cache. IndexedDB and localStorage stay.
+ */
+export async function syncThenForgetFiles(page: Page, appUrl: string): Promise<void> {
+	await page.goto(`${appUrl}/`);
+	await page
+		.getByTestId('sync-status')
+		.filter({ hasText: zhCN['sync.statusSynced'] })
+		.waitFor({ timeout: 60_000 });
+	await page.evaluate(async () => {
+		const registrations = await navigator.serviceWorker.getRegistrations();
+		await Promise.all(registrations.map((registration) => registration.unregister()));
+		await Promise.all((await caches.keys()).map((name) => caches.delete(name)));
+	});
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.clearBrowserCache');
+	await cdp.detach();
 }
