@@ -62,6 +62,13 @@ export const ITEM_CODE_PATTERN = `^[0-9A-Z][0-9A-Z_-]{0,${CATALOG_LIMITS.code - 
 /** Keys of situations, questions and materials: stable across an item's versions, so answers can be compared. */
 export const CATALOG_KEY_PATTERN = '^[a-z0-9][a-z0-9_-]{0,31}$';
 export const URL_PATTERN = '^https?://[^\\s<>"]+$';
+const WEB_LINK = new RegExp(URL_PATTERN);
+
+/**
+ * Whether a catalog link may be made a link: a web address by the schema's rule. Text from an import, an older app
+ * or a server that says `javascript:`, `data:` or anything else is never a link, on a screen or a notice.
+ */
+export const isWebLink = (url: string | null): url is string => url !== null && WEB_LINK.test(url);
 
 /** What the server's app.service_catalog_rules() must answer; the schema agreement test compares the two. */
 export const SERVICE_CATALOG_RULES = {
@@ -73,7 +80,7 @@ export const SERVICE_CATALOG_RULES = {
 
 const uuid = z.uuid();
 const catalogKey = z.string().check(z.regex(new RegExp(CATALOG_KEY_PATTERN)));
-const url = z.string().check(z.maxLength(CATALOG_LIMITS.url), z.regex(new RegExp(URL_PATTERN)));
+const url = z.string().check(z.maxLength(CATALOG_LIMITS.url), z.regex(WEB_LINK));
 const days = z.nullable(z.int().check(z.minimum(0), z.maximum(CATALOG_LIMITS.days)));
 export const itemCode = z.string().check(z.regex(new RegExp(ITEM_CODE_PATTERN)));
 

@@ -14,6 +14,3 @@ export function postKey(post: string): PrecheckMessageKey | null {
 		? (`notice.post.${post}` as PrecheckMessageKey)
 		: null;
 }
-
-/** Only web links become links: whatever a catalog or a server says, never a javascript: or data: URL. */
-export const isWebLink = (url: string | null): url is string => url !== null && /^https?:\/\//i.test(url);
