@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { staffPost } from './staff-directory';
 
 /**
@@ -28,85 +29,95 @@ const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const score = z.number().check(z.minimum(0), z.maximum(ASSESSMENT_RULES.scoreMax));
 const weight = z.int().check(z.minimum(0), z.maximum(ASSESSMENT_RULES.weightTotal));
 
-export const assessmentWeights = z.object({
-	workload: weight,
-	district_rating: weight,
-	skill: weight,
-	attendance: weight,
-	/** True while the hall's manager has set none: the defaults above. */
-	is_default: z.boolean(),
-	updated_by_name: z.nullable(z.string())
-});
+export const assessmentWeights = lazySchema(() =>
+	z.object({
+		workload: weight,
+		district_rating: weight,
+		skill: weight,
+		attendance: weight,
+		/** True while the hall's manager has set none: the defaults above. */
+		is_default: z.boolean(),
+		updated_by_name: z.nullable(z.string())
+	})
+);
 export type AssessmentWeights = z.infer<typeof assessmentWeights>;
 
-export const monthlyReview = z.object({
-	district_rating: score,
-	skill: score,
-	attendance: score,
-	comment: z.nullable(z.string()),
-	reviewed_by_name: z.string(),
-	updated_at: z.string()
-});
+export const monthlyReview = lazySchema(() =>
+	z.object({
+		district_rating: score,
+		skill: score,
+		attendance: score,
+		comment: z.nullable(z.string()),
+		reviewed_by_name: z.string(),
+		updated_at: z.string()
+	})
+);
 export type MonthlyReview = z.infer<typeof monthlyReview>;
 
 /** What `save_monthly_review` answers: the review as stored. */
 export const savedReview = z.extend(monthlyReview, { staff_id: z.uuid(), month: day });
 
 /** `monthly_reviews(hall_id, month)`: the hall's staff but managers, each with the month's review or null. */
-export const monthlyReviews = z.object({
-	hall_id: z.uuid(),
-	/** The month's first day. */
-	month: day,
-	weights: assessmentWeights,
-	staff: z.array(
-		z.object({
-			staff_id: z.uuid(),
-			name: z.string(),
-			post: staffPost,
-			active: z.boolean(),
-			review: z.nullable(monthlyReview)
-		})
-	)
-});
+export const monthlyReviews = lazySchema(() =>
+	z.object({
+		hall_id: z.uuid(),
+		/** The month's first day. */
+		month: day,
+		weights: assessmentWeights,
+		staff: z.array(
+			z.object({
+				staff_id: z.uuid(),
+				name: z.string(),
+				post: staffPost,
+				active: z.boolean(),
+				review: z.nullable(monthlyReview)
+			})
+		)
+	})
+);
 export type MonthlyReviews = z.infer<typeof monthlyReviews>;
 
-export const rankingRow = z.object({
-	staff_id: z.uuid(),
-	name: z.string(),
-	post: staffPost,
-	/** Business volume over the quarter (workloadTotal of assessment.ts, summed by the server). */
-	workload_total: z.int().check(z.minimum(0)),
-	/** 100 × workload_total / the hall's highest, one decimal. */
-	workload_score: score,
-	/** Averages of the quarter's monthly reviews, one decimal; null without a review. */
-	district_rating: z.nullable(score),
-	skill: z.nullable(score),
-	attendance: z.nullable(score),
-	reviewed_months: z.int().check(z.minimum(0), z.maximum(3)),
-	/** The weighted total, two decimals; a missing average counts 0. */
-	total: score,
-	/** 1 is first; ties share a rank. */
-	rank: z.int().check(z.minimum(1)),
-	/** Ranked last (约谈): the lowest rank, with someone above. */
-	last: z.boolean(),
-	/** Last in the previous quarter too. */
-	again: z.boolean()
-});
+export const rankingRow = lazySchema(() =>
+	z.object({
+		staff_id: z.uuid(),
+		name: z.string(),
+		post: staffPost,
+		/** Business volume over the quarter (workloadTotal of assessment.ts, summed by the server). */
+		workload_total: z.int().check(z.minimum(0)),
+		/** 100 × workload_total / the hall's highest, one decimal. */
+		workload_score: score,
+		/** Averages of the quarter's monthly reviews, one decimal; null without a review. */
+		district_rating: z.nullable(score),
+		skill: z.nullable(score),
+		attendance: z.nullable(score),
+		reviewed_months: z.int().check(z.minimum(0), z.maximum(3)),
+		/** The weighted total, two decimals; a missing average counts 0. */
+		total: score,
+		/** 1 is first; ties share a rank. */
+		rank: z.int().check(z.minimum(1)),
+		/** Ranked last (约谈): the lowest rank, with someone above. */
+		last: z.boolean(),
+		/** Last in the previous quarter too. */
+		again: z.boolean()
+	})
+);
 export type RankingRow = z.infer<typeof rankingRow>;
 
-export const quarterlyRanking = z.object({
-	hall_id: z.uuid(),
-	hall_name: z.string(),
-	quarter_start: day,
-	quarter_end: day,
-	/** False while the quarter runs: the figures are so far. */
-	complete: z.boolean(),
-	weights: assessmentWeights,
-	top_workload: z.int().check(z.minimum(0)),
-	generated_at: z.string(),
-	/** By rank, then name. */
-	staff: z.array(rankingRow)
-});
+export const quarterlyRanking = lazySchema(() =>
+	z.object({
+		hall_id: z.uuid(),
+		hall_name: z.string(),
+		quarter_start: day,
+		quarter_end: day,
+		/** False while the quarter runs: the figures are so far. */
+		complete: z.boolean(),
+		weights: assessmentWeights,
+		top_workload: z.int().check(z.minimum(0)),
+		generated_at: z.string(),
+		/** By rank, then name. */
+		staff: z.array(rankingRow)
+	})
+);
 export type QuarterlyRanking = z.infer<typeof quarterlyRanking>;
 
 export type ScoreProblem = 'missing' | 'not_number' | 'range' | 'decimals';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { reportHall } from './report';
 import { staffPost } from './staff-directory';
 
@@ -16,65 +17,71 @@ import { staffPost } from './staff-directory';
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const count = z.int().check(z.minimum(0));
 
-export const workloadRequest = z.object({
-	hall_ids: z.array(z.uuid()).check(z.minLength(1)),
-	from: day,
-	to: day
-});
+export const workloadRequest = lazySchema(() =>
+	z.object({
+		hall_ids: z.array(z.uuid()).check(z.minLength(1)),
+		from: day,
+		to: day
+	})
+);
 export type WorkloadRequest = z.infer<typeof workloadRequest>;
 
-export const staffWorkloadRow = z.object({
-	staff_id: z.uuid(),
-	/** The person's name and post now (app.staff), not as written on the rows. */
-	name: z.string(),
-	post: staffPost,
-	/** The hall whose rows these are: someone who moved has a row in each hall they worked in. */
-	hall_id: z.uuid(),
-	/** False for a deactivated colleague, listed only when the range has work of theirs. */
-	active: z.boolean(),
-	/** Service records (live, not merged away) with a ticket date in the range they opened first (首问). */
-	records_first_responder: count,
-	/** Timeline events they recorded on those records, of any record's first responder (consult, guide, accept…). */
-	record_events: count,
-	/** Pre-checks they made (created in the range). */
-	prechecks: count,
-	/** Of those, with a one-time notice (a notice number). */
-	notices: count,
-	/** Return visits (rounds after the first) they checked in the range. */
-	return_rounds: count,
-	/** Patrol rounds of a day in the range they finished (window rounds and extra ones). */
-	patrol_rounds: count,
-	/** Of those, rounds of a plan window started after the window's end plus grace. */
-	patrol_rounds_late: count,
-	/** Of those, finished without checking every active checkpoint. */
-	patrol_rounds_incomplete: count,
-	/** Incidents they reported in the range. */
-	incidents_reported: count,
-	/** Incidents assigned to them and resolved in the range (resolved now: a reopen takes one back). */
-	incidents_handled: count,
-	/** Incident events they recorded in the range other than the report itself (assign, start, resolve, notes…). */
-	incident_steps: count,
-	/** Visits they made (checked in within the range) / went on as a companion. */
-	visits: count,
-	visits_accompanied: count,
-	/** Follow-ups they opened in the range. */
-	follow_ups_opened: count,
-	/** Follow-ups they closed in the range (done or cannot solve; each closing counts, after a reopen too). */
-	follow_ups_closed: count,
-	/** Other follow-up events they recorded in the range (start, reopen, reassign, new date, notes). */
-	follow_up_steps: count
-});
+export const staffWorkloadRow = lazySchema(() =>
+	z.object({
+		staff_id: z.uuid(),
+		/** The person's name and post now (app.staff), not as written on the rows. */
+		name: z.string(),
+		post: staffPost,
+		/** The hall whose rows these are: someone who moved has a row in each hall they worked in. */
+		hall_id: z.uuid(),
+		/** False for a deactivated colleague, listed only when the range has work of theirs. */
+		active: z.boolean(),
+		/** Service records (live, not merged away) with a ticket date in the range they opened first (首问). */
+		records_first_responder: count,
+		/** Timeline events they recorded on those records, of any record's first responder (consult, guide, accept…). */
+		record_events: count,
+		/** Pre-checks they made (created in the range). */
+		prechecks: count,
+		/** Of those, with a one-time notice (a notice number). */
+		notices: count,
+		/** Return visits (rounds after the first) they checked in the range. */
+		return_rounds: count,
+		/** Patrol rounds of a day in the range they finished (window rounds and extra ones). */
+		patrol_rounds: count,
+		/** Of those, rounds of a plan window started after the window's end plus grace. */
+		patrol_rounds_late: count,
+		/** Of those, finished without checking every active checkpoint. */
+		patrol_rounds_incomplete: count,
+		/** Incidents they reported in the range. */
+		incidents_reported: count,
+		/** Incidents assigned to them and resolved in the range (resolved now: a reopen takes one back). */
+		incidents_handled: count,
+		/** Incident events they recorded in the range other than the report itself (assign, start, resolve, notes…). */
+		incident_steps: count,
+		/** Visits they made (checked in within the range) / went on as a companion. */
+		visits: count,
+		visits_accompanied: count,
+		/** Follow-ups they opened in the range. */
+		follow_ups_opened: count,
+		/** Follow-ups they closed in the range (done or cannot solve; each closing counts, after a reopen too). */
+		follow_ups_closed: count,
+		/** Other follow-up events they recorded in the range (start, reopen, reassign, new date, notes). */
+		follow_up_steps: count
+	})
+);
 export type StaffWorkloadRow = z.infer<typeof staffWorkloadRow>;
 
-export const staffWorkload = z.object({
-	halls: z.array(reportHall),
-	from: day,
-	to: day,
-	/** When the server computed it. */
-	generated_at: z.string(),
-	/** Hall by hall (the center first), then by name. */
-	staff: z.array(staffWorkloadRow)
-});
+export const staffWorkload = lazySchema(() =>
+	z.object({
+		halls: z.array(reportHall),
+		from: day,
+		to: day,
+		/** When the server computed it. */
+		generated_at: z.string(),
+		/** Hall by hall (the center first), then by name. */
+		staff: z.array(staffWorkloadRow)
+	})
+);
 export type StaffWorkload = z.infer<typeof staffWorkload>;
 
 /** The counts of a row, in the order the screen and its exports show them. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { checkCreditCode, CREDIT_CODE_CHARS, CREDIT_CODE_PATTERN } from './credit-code';
 import { PHONE_PATTERN } from './precheck';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
@@ -102,12 +103,14 @@ export const creditCode = z.string().check(
 const streetCode = z.string().check(z.regex(new RegExp(`^(${STREET_CODES.join('|')})$`)));
 
 /** One milestone of a project; `done_on` stays null until it is done. */
-export const milestone = z.strictObject({
-	key: milestoneKey,
-	label: visibleText(ENTERPRISE_LIMITS.milestoneLabel),
-	due_on: hallDay,
-	done_on: z.nullable(hallDay)
-});
+export const milestone = lazySchema(() =>
+	z.strictObject({
+		key: milestoneKey,
+		label: visibleText(ENTERPRISE_LIMITS.milestoneLabel),
+		due_on: hallDay,
+		done_on: z.nullable(hallDay)
+	})
+);
 export type Milestone = z.infer<typeof milestone>;
 
 const milestones = z.array(milestone).check(
@@ -117,68 +120,76 @@ const milestones = z.array(milestone).check(
 
 // ─── Rows ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const enterpriseRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	name: z.string(),
-	credit_code: z.string(),
-	street_code: z.string(),
-	address: z.nullable(z.string()),
-	/** Both null or both set: where the enterprise is, for the visit's "far" flag. */
-	latitude: z.nullable(z.float64()),
-	longitude: z.nullable(z.float64()),
-	industry: z.nullable(z.string()),
-	/** null: no visit plan. */
-	visit_every_days: z.nullable(z.int()),
-	archived_at: z.nullable(deviceTimestamp),
-	created_at: deviceTimestamp,
-	updated_by: uuid,
-	updated_by_name: z.string(),
-	is_demo: z.boolean(),
-	version: z.number()
-});
+export const enterpriseRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		name: z.string(),
+		credit_code: z.string(),
+		street_code: z.string(),
+		address: z.nullable(z.string()),
+		/** Both null or both set: where the enterprise is, for the visit's "far" flag. */
+		latitude: z.nullable(z.float64()),
+		longitude: z.nullable(z.float64()),
+		industry: z.nullable(z.string()),
+		/** null: no visit plan. */
+		visit_every_days: z.nullable(z.int()),
+		archived_at: z.nullable(deviceTimestamp),
+		created_at: deviceTimestamp,
+		updated_by: uuid,
+		updated_by_name: z.string(),
+		is_demo: z.boolean(),
+		version: z.number()
+	})
+);
 export type EnterpriseRow = z.infer<typeof enterpriseRow>;
 
 /** Personal data: masked in lists, whole on the enterprise's page after a tap. */
-export const enterpriseContactRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	enterprise_id: uuid,
-	name: z.string(),
-	role: z.nullable(z.string()),
-	phone: z.nullable(z.string()),
-	removed_at: z.nullable(deviceTimestamp),
-	created_by: uuid,
-	created_by_name: z.string(),
-	version: z.number()
-});
+export const enterpriseContactRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		enterprise_id: uuid,
+		name: z.string(),
+		role: z.nullable(z.string()),
+		phone: z.nullable(z.string()),
+		removed_at: z.nullable(deviceTimestamp),
+		created_by: uuid,
+		created_by_name: z.string(),
+		version: z.number()
+	})
+);
 export type EnterpriseContactRow = z.infer<typeof enterpriseContactRow>;
 
-export const enterpriseProjectRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	enterprise_id: uuid,
-	name: z.string(),
-	stage: projectStage,
-	/** The staff member who stewards it; the name is set by the server. */
-	steward_id: uuid,
-	steward_name: z.string(),
-	milestones: z.array(milestone),
-	archived_at: z.nullable(deviceTimestamp),
-	version: z.number()
-});
+export const enterpriseProjectRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		enterprise_id: uuid,
+		name: z.string(),
+		stage: projectStage,
+		/** The staff member who stewards it; the name is set by the server. */
+		steward_id: uuid,
+		steward_name: z.string(),
+		milestones: z.array(milestone),
+		archived_at: z.nullable(deviceTimestamp),
+		version: z.number()
+	})
+);
 export type EnterpriseProjectRow = z.infer<typeof enterpriseProjectRow>;
 
-export const enterpriseNoteRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	enterprise_id: uuid,
-	note: z.string(),
-	staff_id: uuid,
-	staff_name: z.string(),
-	occurred_at: deviceTimestamp,
-	version: z.number()
-});
+export const enterpriseNoteRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		enterprise_id: uuid,
+		note: z.string(),
+		staff_id: uuid,
+		staff_name: z.string(),
+		occurred_at: deviceTimestamp,
+		version: z.number()
+	})
+);
 export type EnterpriseNoteRow = z.infer<typeof enterpriseNoteRow>;
 
 // ─── Ops ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -187,57 +198,68 @@ export type EnterpriseNoteRow = z.infer<typeof enterpriseNoteRow>;
  * The whole enterprise, created or replaced (managers). Archiving is saving with `archived_at`; saving with null
  * restores it. The position is both coordinates or neither.
  */
-export const saveEnterprise = z
-	.strictObject({
-		id: uuid,
-		name: visibleText(ENTERPRISE_LIMITS.name).check(z.minLength(ENTERPRISE_LIMITS.nameMin)),
-		credit_code: creditCode,
-		street_code: streetCode,
-		address: z.nullable(visibleText(ENTERPRISE_LIMITS.address)),
-		latitude: z.nullable(latitude),
-		longitude: z.nullable(longitude),
-		industry: z.nullable(visibleText(ENTERPRISE_LIMITS.industry)),
-		visit_every_days: z.nullable(
-			z
-				.int()
-				.check(z.minimum(ENTERPRISE_LIMITS.visitEveryMinDays), z.maximum(ENTERPRISE_LIMITS.visitEveryMaxDays))
-		),
-		archived_at: z.nullable(deviceTimestamp),
-		saved_at: deviceTimestamp
-	})
-	.check(z.refine((p) => (p.latitude === null) === (p.longitude === null), { path: ['longitude'] }));
+export const saveEnterprise = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			name: visibleText(ENTERPRISE_LIMITS.name).check(z.minLength(ENTERPRISE_LIMITS.nameMin)),
+			credit_code: creditCode,
+			street_code: streetCode,
+			address: z.nullable(visibleText(ENTERPRISE_LIMITS.address)),
+			latitude: z.nullable(latitude),
+			longitude: z.nullable(longitude),
+			industry: z.nullable(visibleText(ENTERPRISE_LIMITS.industry)),
+			visit_every_days: z.nullable(
+				z
+					.int()
+					.check(
+						z.minimum(ENTERPRISE_LIMITS.visitEveryMinDays),
+						z.maximum(ENTERPRISE_LIMITS.visitEveryMaxDays)
+					)
+			),
+			archived_at: z.nullable(deviceTimestamp),
+			saved_at: deviceTimestamp
+		})
+		.check(z.refine((p) => (p.latitude === null) === (p.longitude === null), { path: ['longitude'] }))
+);
 export type SaveEnterprise = z.infer<typeof saveEnterprise>;
 
 /** A contact created or replaced whole (any staff of the hall); removing is saving with `removed_at`. */
-export const saveEnterpriseContact = z.strictObject({
-	id: uuid,
-	enterprise_id: uuid,
-	name: visibleText(ENTERPRISE_LIMITS.contactName),
-	role: z.nullable(visibleText(ENTERPRISE_LIMITS.contactRole)),
-	phone: z.nullable(phone),
-	removed_at: z.nullable(deviceTimestamp),
-	saved_at: deviceTimestamp
-});
+export const saveEnterpriseContact = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		enterprise_id: uuid,
+		name: visibleText(ENTERPRISE_LIMITS.contactName),
+		role: z.nullable(visibleText(ENTERPRISE_LIMITS.contactRole)),
+		phone: z.nullable(phone),
+		removed_at: z.nullable(deviceTimestamp),
+		saved_at: deviceTimestamp
+	})
+);
 export type SaveEnterpriseContact = z.infer<typeof saveEnterpriseContact>;
 
 /** A key project created or replaced whole (managers); its steward is active staff of the hall. */
-export const saveEnterpriseProject = z.strictObject({
-	id: uuid,
-	enterprise_id: uuid,
-	name: visibleText(ENTERPRISE_LIMITS.projectName),
-	stage: projectStage,
-	steward_id: uuid,
-	milestones,
-	archived_at: z.nullable(deviceTimestamp),
-	saved_at: deviceTimestamp
-});
+export const saveEnterpriseProject = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		enterprise_id: uuid,
+		name: visibleText(ENTERPRISE_LIMITS.projectName),
+		stage: projectStage,
+		steward_id: uuid,
+		milestones,
+		archived_at: z.nullable(deviceTimestamp),
+		saved_at: deviceTimestamp
+	})
+);
 export type SaveEnterpriseProject = z.infer<typeof saveEnterpriseProject>;
 
 /** A note on the enterprise's history (any staff of the hall). */
-export const noteOnEnterprise = z.strictObject({
-	id: uuid,
-	enterprise_id: uuid,
-	note: visibleText(ENTERPRISE_LIMITS.note),
-	occurred_at: deviceTimestamp
-});
+export const noteOnEnterprise = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		enterprise_id: uuid,
+		note: visibleText(ENTERPRISE_LIMITS.note),
+		occurred_at: deviceTimestamp
+	})
+);
 export type NoteOnEnterprise = z.infer<typeof noteOnEnterprise>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
 /**
  * The district's working calendar (docs/REPORTS.md, "Open days"): halls open Monday to Friday, except the public
@@ -19,19 +20,23 @@ export const CALENDAR_RULES = {
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const calendarDay = z.object({
-	day,
-	/** True: a weekend day worked; false: a weekday off. */
-	open: z.boolean(),
-	/** Why: the holiday, or the holiday a worked day stands in for. */
-	note: z.string(),
-	updated_by_name: z.nullable(z.string()),
-	updated_at: z.string()
-});
+export const calendarDay = lazySchema(() =>
+	z.object({
+		day,
+		/** True: a weekend day worked; false: a weekday off. */
+		open: z.boolean(),
+		/** Why: the holiday, or the holiday a worked day stands in for. */
+		note: z.string(),
+		updated_by_name: z.nullable(z.string()),
+		updated_at: z.string()
+	})
+);
 export type CalendarDay = z.infer<typeof calendarDay>;
 
 /** What setting a day answers: whether halls now open then, and the reason if it is an exception. */
-export const calendarDayState = z.object({ day, open: z.boolean(), note: z.nullable(z.string()) });
+export const calendarDayState = lazySchema(() =>
+	z.object({ day, open: z.boolean(), note: z.nullable(z.string()) })
+);
 export type CalendarDayState = z.infer<typeof calendarDayState>;
 
 /** Monday to Friday: what a day is without an exception. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { reportHall } from './report';
 
 /**
@@ -47,14 +48,16 @@ export function ledgerItemProblems(points: string, note: string): LedgerItemProb
  * A manager's item of the month: its points, its note (the evidence), who entered it and when, and how many photos
  * it has (owner kind `ledger_item`; absent from snapshots of months closed before items took photos: none).
  */
-export const ledgerItem = z.object({
-	id: z.uuid(),
-	points: z.number(),
-	note: z.string(),
-	by_name: z.string(),
-	at: z.string(),
-	photos: z._default(z.int().check(z.minimum(0)), 0)
-});
+export const ledgerItem = lazySchema(() =>
+	z.object({
+		id: z.uuid(),
+		points: z.number(),
+		note: z.string(),
+		by_name: z.string(),
+		at: z.string(),
+		photos: z._default(z.int().check(z.minimum(0)), 0)
+	})
+);
 export type LedgerItem = z.infer<typeof ledgerItem>;
 
 /**
@@ -89,7 +92,7 @@ export type LedgerRuleKey = z.infer<typeof ledgerRuleKey>;
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const count = z.int().check(z.minimum(0));
 
-export const ledgerRequest = z.object({ hall_id: z.uuid(), month: day });
+export const ledgerRequest = lazySchema(() => z.object({ hall_id: z.uuid(), month: day }));
 export type LedgerRequest = z.infer<typeof ledgerRequest>;
 
 /** What an occurrence links to: the screen opens the row (or the patrol day) it names. */
@@ -101,49 +104,55 @@ export const ledgerEvidenceKind = z.enum([
 	'follow_up'
 ]);
 
-export const ledgerEvidence = z.object({
-	kind: ledgerEvidenceKind,
-	/**
-	 * The row: the incident, the pre-check (its notice), the follow-up, the patrol round; for a late window its
-	 * first finished round; null for a missed window (no row: link to the patrol day).
-	 */
-	id: z.nullable(z.uuid()),
-	/**
-	 * The hall day it happened: a window's or round's day, a complaint's report, a broken promise's return visit,
-	 * an incident's resolve limit running out, a follow-up's due date.
-	 */
-	day,
-	/** A short text: the window's label, the incident's place, the notice number, the follow-up's demand (60). */
-	text: z.nullable(z.string()),
-	/** The plan window's key (patrol evidence of a window), else null. */
-	window_key: z.nullable(z.string())
-});
+export const ledgerEvidence = lazySchema(() =>
+	z.object({
+		kind: ledgerEvidenceKind,
+		/**
+		 * The row: the incident, the pre-check (its notice), the follow-up, the patrol round; for a late window its
+		 * first finished round; null for a missed window (no row: link to the patrol day).
+		 */
+		id: z.nullable(z.uuid()),
+		/**
+		 * The hall day it happened: a window's or round's day, a complaint's report, a broken promise's return visit,
+		 * an incident's resolve limit running out, a follow-up's due date.
+		 */
+		day,
+		/** A short text: the window's label, the incident's place, the notice number, the follow-up's demand (60). */
+		text: z.nullable(z.string()),
+		/** The plan window's key (patrol evidence of a window), else null. */
+		window_key: z.nullable(z.string())
+	})
+);
 export type LedgerEvidence = z.infer<typeof ledgerEvidence>;
 
-export const ledgerRule = z.object({
-	key: ledgerRuleKey,
-	kind: z.enum(['deduction', 'bonus']),
-	/** Points per occurrence: negative for a deduction (−0.5, −1, −2), positive for a bonus. */
-	points: z.number(),
-	/** The most the rule moves the score in a month (−10, +2…). */
-	cap: z.number(),
-	/** Occurrences (a deduction) or 1 when the bonus is earned, else 0. */
-	counted: count,
-	/** points × counted, held to the cap. */
-	applied: z.number(),
-	/** A bonus's measure: windows on time of those expected, complete first rounds of pre-checks made. */
-	measured: z.nullable(z.object({ value: count, of: count })),
-	/** Every occurrence, by day (deductions; empty for bonuses). */
-	evidence: z.array(ledgerEvidence)
-});
+export const ledgerRule = lazySchema(() =>
+	z.object({
+		key: ledgerRuleKey,
+		kind: z.enum(['deduction', 'bonus']),
+		/** Points per occurrence: negative for a deduction (−0.5, −1, −2), positive for a bonus. */
+		points: z.number(),
+		/** The most the rule moves the score in a month (−10, +2…). */
+		cap: z.number(),
+		/** Occurrences (a deduction) or 1 when the bonus is earned, else 0. */
+		counted: count,
+		/** points × counted, held to the cap. */
+		applied: z.number(),
+		/** A bonus's measure: windows on time of those expected, complete first rounds of pre-checks made. */
+		measured: z.nullable(z.object({ value: count, of: count })),
+		/** Every occurrence, by day (deductions; empty for bonuses). */
+		evidence: z.array(ledgerEvidence)
+	})
+);
 export type LedgerRule = z.infer<typeof ledgerRule>;
 
-export const ledgerMonthEvent = z.object({
-	kind: z.enum(['close', 'reopen']),
-	at: z.string(),
-	by_name: z.string(),
-	reason: z.nullable(z.string())
-});
+export const ledgerMonthEvent = lazySchema(() =>
+	z.object({
+		kind: z.enum(['close', 'reopen']),
+		at: z.string(),
+		by_name: z.string(),
+		reason: z.nullable(z.string())
+	})
+);
 export type LedgerMonthEvent = z.infer<typeof ledgerMonthEvent>;
 
 /** Why a reopening's reason is refused before asking (the server says `ledger_reason_missing` for both). */
@@ -153,35 +162,37 @@ export function reopenReasonProblem(reason: string): 'missing' | 'too_long' | nu
 	return [...trimmed].length > LEDGER_CLOSING_RULES.reasonMax ? 'too_long' : null;
 }
 
-export const ledgerMonth = z.object({
-	hall: reportHall,
-	/** The month's first day; `from` … `to` its days. */
-	month: day,
-	from: day,
-	to: day,
-	/** The month's end the "still open" rules read: its last instant, or when computed while it runs. */
-	until: z.string(),
-	/** Whether the month is over (else the figures may still change). */
-	complete: z.boolean(),
-	generated_at: z.string(),
-	base: z.number(),
-	pass_mark: z.number(),
-	/** Deductions first, then bonuses, each in the rules' order. */
-	rules: z.array(ledgerRule),
-	/** The manual items of the month (not removed), oldest first; they count in the sums below. */
-	items: z.array(ledgerItem),
-	/** The sums of the applied points and the manual items: deductions ≤ 0, bonuses ≥ 0. */
-	deductions: z.number().check(z.maximum(0)),
-	bonuses: z.number().check(z.minimum(0)),
-	/** min(base, max(0, base + deductions) + bonuses): never below 0, never above the base. */
-	score: z.number().check(z.minimum(0), z.maximum(LEDGER_SCALE.base)),
-	/** score ≥ pass_mark. */
-	passes: z.boolean(),
-	/** When the month was closed and by whom (the answer is then the snapshot taken at closing), or null: open. */
-	closed: z.nullable(z.object({ at: z.string(), by_name: z.nullable(z.string()) })),
-	/** Every closing and reopening of the month, oldest first; a reopening names its reason. */
-	events: z.array(ledgerMonthEvent)
-});
+export const ledgerMonth = lazySchema(() =>
+	z.object({
+		hall: reportHall,
+		/** The month's first day; `from` … `to` its days. */
+		month: day,
+		from: day,
+		to: day,
+		/** The month's end the "still open" rules read: its last instant, or when computed while it runs. */
+		until: z.string(),
+		/** Whether the month is over (else the figures may still change). */
+		complete: z.boolean(),
+		generated_at: z.string(),
+		base: z.number(),
+		pass_mark: z.number(),
+		/** Deductions first, then bonuses, each in the rules' order. */
+		rules: z.array(ledgerRule),
+		/** The manual items of the month (not removed), oldest first; they count in the sums below. */
+		items: z.array(ledgerItem),
+		/** The sums of the applied points and the manual items: deductions ≤ 0, bonuses ≥ 0. */
+		deductions: z.number().check(z.maximum(0)),
+		bonuses: z.number().check(z.minimum(0)),
+		/** min(base, max(0, base + deductions) + bonuses): never below 0, never above the base. */
+		score: z.number().check(z.minimum(0), z.maximum(LEDGER_SCALE.base)),
+		/** score ≥ pass_mark. */
+		passes: z.boolean(),
+		/** When the month was closed and by whom (the answer is then the snapshot taken at closing), or null: open. */
+		closed: z.nullable(z.object({ at: z.string(), by_name: z.nullable(z.string()) })),
+		/** Every closing and reopening of the month, oldest first; a reopening names its reason. */
+		events: z.array(ledgerMonthEvent)
+	})
+);
 export type LedgerMonth = z.infer<typeof ledgerMonth>;
 
 /**
@@ -192,25 +203,29 @@ export type LedgerMonth = z.infer<typeof ledgerMonth>;
 export const LEDGER_RULE_LIMITS = { pointsMax: 20, capMax: 100, minCountMax: 1000 } as const;
 
 /** One rule as a hall sets it (app.ledger_rules): the defaults' fields and whether it counts. */
-export const ledgerRuleSetting = z.object({
-	key: ledgerRuleKey,
-	kind: z.enum(['deduction', 'bonus']),
-	points: z.number(),
-	cap: z.number(),
-	enabled: z.boolean(),
-	minRate: z.optional(z.number()),
-	minCount: z.optional(z.number())
-});
+export const ledgerRuleSetting = lazySchema(() =>
+	z.object({
+		key: ledgerRuleKey,
+		kind: z.enum(['deduction', 'bonus']),
+		points: z.number(),
+		cap: z.number(),
+		enabled: z.boolean(),
+		minRate: z.optional(z.number()),
+		minCount: z.optional(z.number())
+	})
+);
 export type LedgerRuleSetting = z.infer<typeof ledgerRuleSetting>;
 
 /** A hall's rules as `ledger_rules` / `set_ledger_rules` answer: its own (`custom`) or the defaults. */
-export const ledgerRuleSettings = z.object({
-	hall_id: z.uuid(),
-	custom: z.boolean(),
-	rules: z.array(ledgerRuleSetting),
-	updated_by_name: z.nullable(z.string()),
-	updated_at: z.nullable(z.string())
-});
+export const ledgerRuleSettings = lazySchema(() =>
+	z.object({
+		hall_id: z.uuid(),
+		custom: z.boolean(),
+		rules: z.array(ledgerRuleSetting),
+		updated_by_name: z.nullable(z.string()),
+		updated_at: z.nullable(z.string())
+	})
+);
 export type LedgerRuleSettings = z.infer<typeof ledgerRuleSettings>;
 
 const isTenths = (value: number) =>

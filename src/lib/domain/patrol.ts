@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
 import { plainText, visibleText } from './text';
 
@@ -59,11 +60,13 @@ const distinctKeys = <T extends { key: string }>(list: T[]) =>
 	new Set(list.map((entry) => entry.key)).size === list.length;
 
 /** One line of a checkpoint's checklist. */
-export const checkItem = z.strictObject({
-	key: patrolKey,
-	label_zh: visibleText(PATROL_LIMITS.itemLabel),
-	label_en: plainText(PATROL_LIMITS.itemLabel)
-});
+export const checkItem = lazySchema(() =>
+	z.strictObject({
+		key: patrolKey,
+		label_zh: visibleText(PATROL_LIMITS.itemLabel),
+		label_en: plainText(PATROL_LIMITS.itemLabel)
+	})
+);
 export type CheckItem = z.infer<typeof checkItem>;
 
 const checkItems = z
@@ -71,15 +74,17 @@ const checkItems = z
 	.check(z.minLength(1), z.maxLength(PATROL_LIMITS.items), z.refine(distinctKeys));
 
 /** An expected round: from `start` to `end` (hall time), late after `end` + the plan's grace. */
-export const patrolWindow = z
-	.strictObject({
-		key: patrolKey,
-		label_zh: visibleText(PATROL_LIMITS.windowLabel),
-		label_en: plainText(PATROL_LIMITS.windowLabel),
-		start: clock,
-		end: clock
-	})
-	.check(z.refine((w) => w.start < w.end, { path: ['end'] }));
+export const patrolWindow = lazySchema(() =>
+	z
+		.strictObject({
+			key: patrolKey,
+			label_zh: visibleText(PATROL_LIMITS.windowLabel),
+			label_en: plainText(PATROL_LIMITS.windowLabel),
+			start: clock,
+			end: clock
+		})
+		.check(z.refine((w) => w.start < w.end, { path: ['end'] }))
+);
 export type PatrolWindow = z.infer<typeof patrolWindow>;
 
 /** Windows of a day: distinct keys, none overlapping another (HH:MM compares as text). */
@@ -93,11 +98,13 @@ const patrolWindows = z.array(patrolWindow).check(
 );
 
 /** One check item's finding. A problem needs a note or a photo: the screen's rule (photos attach after the check). */
-export const checkResult = z.strictObject({
-	item_key: patrolKey,
-	status: checkStatus,
-	note: z.nullable(plainText(PATROL_LIMITS.note))
-});
+export const checkResult = lazySchema(() =>
+	z.strictObject({
+		item_key: patrolKey,
+		status: checkStatus,
+		note: z.nullable(plainText(PATROL_LIMITS.note))
+	})
+);
 export type CheckResult = z.infer<typeof checkResult>;
 
 const checkResults = z.array(checkResult).check(
@@ -108,124 +115,142 @@ const checkResults = z.array(checkResult).check(
 
 // ─── Rows ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const checkpointRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	name_zh: visibleText(PATROL_LIMITS.name),
-	name_en: plainText(PATROL_LIMITS.name),
-	position: z.int().check(z.minimum(1), z.maximum(PATROL_LIMITS.position)),
-	/** The poster's short line; null: the app's default instruction. */
-	instruction_zh: z.nullable(plainText(PATROL_LIMITS.instruction)),
-	items: checkItems,
-	retired_at: z.nullable(deviceTimestamp),
-	is_demo: z.boolean(),
-	version: z.number()
-});
+export const checkpointRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		name_zh: visibleText(PATROL_LIMITS.name),
+		name_en: plainText(PATROL_LIMITS.name),
+		position: z.int().check(z.minimum(1), z.maximum(PATROL_LIMITS.position)),
+		/** The poster's short line; null: the app's default instruction. */
+		instruction_zh: z.nullable(plainText(PATROL_LIMITS.instruction)),
+		items: checkItems,
+		retired_at: z.nullable(deviceTimestamp),
+		is_demo: z.boolean(),
+		version: z.number()
+	})
+);
 export type CheckpointRow = z.infer<typeof checkpointRow>;
 
 /** The hall's plan of rounds per day: one row per hall. */
-export const patrolPlanRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	windows: patrolWindows,
-	grace_minutes: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.graceMinutes)),
-	min_scan_interval_seconds: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.minScanIntervalSeconds)),
-	is_demo: z.boolean(),
-	version: z.number()
-});
+export const patrolPlanRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		windows: patrolWindows,
+		grace_minutes: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.graceMinutes)),
+		min_scan_interval_seconds: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.minScanIntervalSeconds)),
+		is_demo: z.boolean(),
+		version: z.number()
+	})
+);
 export type PatrolPlanRow = z.infer<typeof patrolPlanRow>;
 
-export const patrolRoundRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	staff_id: uuid,
-	staff_name: z.string(),
-	/** The hall date of started_at. */
-	day: hallDay,
-	/** The plan's window it belongs to; null: an extra round. */
-	window_key: z.nullable(patrolKey),
-	started_at: deviceTimestamp,
-	finished_at: z.nullable(deviceTimestamp),
-	comment: z.nullable(plainText(PATROL_LIMITS.comment)),
-	version: z.number()
-});
+export const patrolRoundRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		staff_id: uuid,
+		staff_name: z.string(),
+		/** The hall date of started_at. */
+		day: hallDay,
+		/** The plan's window it belongs to; null: an extra round. */
+		window_key: z.nullable(patrolKey),
+		started_at: deviceTimestamp,
+		finished_at: z.nullable(deviceTimestamp),
+		comment: z.nullable(plainText(PATROL_LIMITS.comment)),
+		version: z.number()
+	})
+);
 export type PatrolRoundRow = z.infer<typeof patrolRoundRow>;
 
-export const patrolCheckRow = z.object({
-	id: uuid,
-	round_id: uuid,
-	hall_id: uuid,
-	checkpoint_id: uuid,
-	identified_by: identifiedBy,
-	list_reason: z.nullable(plainText(PATROL_LIMITS.listReason)),
-	checked_at: deviceTimestamp,
-	results: checkResults,
-	same_as_last: z.boolean(),
-	version: z.number()
-});
+export const patrolCheckRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		round_id: uuid,
+		hall_id: uuid,
+		checkpoint_id: uuid,
+		identified_by: identifiedBy,
+		list_reason: z.nullable(plainText(PATROL_LIMITS.listReason)),
+		checked_at: deviceTimestamp,
+		results: checkResults,
+		same_as_last: z.boolean(),
+		version: z.number()
+	})
+);
 export type PatrolCheckRow = z.infer<typeof patrolCheckRow>;
 
 // ─── Ops ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Creates or replaces a checkpoint whole (manager); saving a retired checkpoint restores it. */
-export const saveCheckpoint = z.strictObject({
-	id: uuid,
-	name_zh: visibleText(PATROL_LIMITS.name),
-	name_en: plainText(PATROL_LIMITS.name),
-	position: z.int().check(z.minimum(1), z.maximum(PATROL_LIMITS.position)),
-	instruction_zh: z.nullable(plainText(PATROL_LIMITS.instruction)),
-	items: checkItems,
-	saved_at: deviceTimestamp
-});
+export const saveCheckpoint = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		name_zh: visibleText(PATROL_LIMITS.name),
+		name_en: plainText(PATROL_LIMITS.name),
+		position: z.int().check(z.minimum(1), z.maximum(PATROL_LIMITS.position)),
+		instruction_zh: z.nullable(plainText(PATROL_LIMITS.instruction)),
+		items: checkItems,
+		saved_at: deviceTimestamp
+	})
+);
 export type SaveCheckpoint = z.infer<typeof saveCheckpoint>;
 
-export const retireCheckpoint = z.strictObject({ id: uuid, retired_at: deviceTimestamp });
+export const retireCheckpoint = lazySchema(() => z.strictObject({ id: uuid, retired_at: deviceTimestamp }));
 export type RetireCheckpoint = z.infer<typeof retireCheckpoint>;
 
 /** Replaces the hall's plan (manager); `id` is the plan's, chosen by the first save. */
-export const savePatrolPlan = z.strictObject({
-	id: uuid,
-	windows: patrolWindows,
-	grace_minutes: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.graceMinutes)),
-	min_scan_interval_seconds: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.minScanIntervalSeconds)),
-	saved_at: deviceTimestamp
-});
+export const savePatrolPlan = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		windows: patrolWindows,
+		grace_minutes: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.graceMinutes)),
+		min_scan_interval_seconds: z.int().check(z.minimum(0), z.maximum(PATROL_LIMITS.minScanIntervalSeconds)),
+		saved_at: deviceTimestamp
+	})
+);
 export type SavePatrolPlan = z.infer<typeof savePatrolPlan>;
 
-export const startRound = z.strictObject({
-	id: uuid,
-	window_key: z.nullable(patrolKey),
-	started_at: deviceTimestamp
-});
+export const startRound = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		window_key: z.nullable(patrolKey),
+		started_at: deviceTimestamp
+	})
+);
 export type StartRound = z.infer<typeof startRound>;
 
 /**
  * One checkpoint visited (`id` is the check's). Checking a checkpoint again in the same round replaces its
  * check: the device sends the id it already has for that checkpoint, and the server keeps the first id it stored.
  */
-export const checkCheckpoint = z
-	.strictObject({
-		id: uuid,
-		round_id: uuid,
-		checkpoint_id: uuid,
-		identified_by: identifiedBy,
-		list_reason: z.nullable(plainText(PATROL_LIMITS.listReason)),
-		checked_at: deviceTimestamp,
-		results: checkResults,
-		same_as_last: z.boolean()
-	})
-	.check(
-		z.refine(
-			(p) => (p.identified_by === 'list') === (p.list_reason !== null && /[^ \t\r\n]/.test(p.list_reason)),
-			{ path: ['list_reason'] }
+export const checkCheckpoint = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			round_id: uuid,
+			checkpoint_id: uuid,
+			identified_by: identifiedBy,
+			list_reason: z.nullable(plainText(PATROL_LIMITS.listReason)),
+			checked_at: deviceTimestamp,
+			results: checkResults,
+			same_as_last: z.boolean()
+		})
+		.check(
+			z.refine(
+				(p) => (p.identified_by === 'list') === (p.list_reason !== null && /[^ \t\r\n]/.test(p.list_reason)),
+				{ path: ['list_reason'] }
+			)
 		)
-	);
+);
 export type CheckCheckpoint = z.infer<typeof checkCheckpoint>;
 
 /** Ends a round (`id` is the round's). A comment is required when checkpoints were not checked: the server decides. */
-export const finishRound = z.strictObject({
-	id: uuid,
-	finished_at: deviceTimestamp,
-	comment: z.nullable(plainText(PATROL_LIMITS.comment))
-});
+export const finishRound = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		finished_at: deviceTimestamp,
+		comment: z.nullable(plainText(PATROL_LIMITS.comment))
+	})
+);
 export type FinishRound = z.infer<typeof finishRound>;

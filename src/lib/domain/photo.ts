@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { deviceTimestamp } from './sync-protocol';
 
 /**
@@ -45,21 +46,23 @@ export function photoObjectPath(hallId: string, ownerKindName: string, photoId: 
 }
 
 /** A photo as the server sends it. */
-export const photoRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	owner_kind: ownerKind,
-	owner_id: uuid,
-	object_path: z.string(),
-	content_type: z.string(),
-	bytes: z.int().check(z.minimum(1), z.maximum(PHOTO_LIMITS.maxBytes)),
-	width: side,
-	height: side,
-	taken_at: deviceTimestamp,
-	created_by: uuid,
-	created_by_name: z.string(),
-	version: z.number()
-});
+export const photoRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		owner_kind: ownerKind,
+		owner_id: uuid,
+		object_path: z.string(),
+		content_type: z.string(),
+		bytes: z.int().check(z.minimum(1), z.maximum(PHOTO_LIMITS.maxBytes)),
+		width: side,
+		height: side,
+		taken_at: deviceTimestamp,
+		created_by: uuid,
+		created_by_name: z.string(),
+		version: z.number()
+	})
+);
 export type PhotoRow = z.infer<typeof photoRow>;
 
 /**
@@ -67,13 +70,15 @@ export type PhotoRow = z.infer<typeof photoRow>;
  * path and refuses an owner that is not a row of the caller's hall of a registered kind (`not_found`), or one that
  * has `perOwner` photos already (`conflict`).
  */
-export const attachPhoto = z.strictObject({
-	id: uuid,
-	owner_kind: ownerKind,
-	owner_id: uuid,
-	bytes: z.int().check(z.minimum(1), z.maximum(PHOTO_LIMITS.maxBytes)),
-	width: side,
-	height: side,
-	taken_at: deviceTimestamp
-});
+export const attachPhoto = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		owner_kind: ownerKind,
+		owner_id: uuid,
+		bytes: z.int().check(z.minimum(1), z.maximum(PHOTO_LIMITS.maxBytes)),
+		width: side,
+		height: side,
+		taken_at: deviceTimestamp
+	})
+);
 export type AttachPhoto = z.infer<typeof attachPhoto>;

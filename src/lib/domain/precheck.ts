@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { CATALOG_KEY_PATTERN } from './service-catalog';
 import { deviceTimestamp } from './sync-protocol';
 import { hasVisibleText, plainText, visibleText } from './text';
@@ -78,18 +79,20 @@ export const noticeNo = z.string().check(z.regex(new RegExp(NOTICE_NO_PATTERN)))
 const publicToken = z.string().check(z.regex(new RegExp(PUBLIC_TOKEN_PATTERN)));
 
 /** One material's state in a round. Only materials that apply are marked. */
-export const mark = z
-	.strictObject({
-		material_key: catalogKey,
-		status: markStatus,
-		reason: z.nullable(rejectionReason),
-		/** Typed, or one of the material's own reasons; required with `other`. */
-		reason_text: z.nullable(plainText(PRECHECK_LIMITS.reasonText))
-	})
-	.check(
-		z.refine((m) => (m.status === 'unacceptable') === (m.reason !== null), { path: ['reason'] }),
-		z.refine((m) => m.reason !== 'other' || hasVisibleText(m.reason_text), { path: ['reason_text'] })
-	);
+export const mark = lazySchema(() =>
+	z
+		.strictObject({
+			material_key: catalogKey,
+			status: markStatus,
+			reason: z.nullable(rejectionReason),
+			/** Typed, or one of the material's own reasons; required with `other`. */
+			reason_text: z.nullable(plainText(PRECHECK_LIMITS.reasonText))
+		})
+		.check(
+			z.refine((m) => (m.status === 'unacceptable') === (m.reason !== null), { path: ['reason'] }),
+			z.refine((m) => m.reason !== 'other' || hasVisibleText(m.reason_text), { path: ['reason_text'] })
+		)
+);
 export type Mark = z.infer<typeof mark>;
 
 const marks = z.array(mark).check(
@@ -101,60 +104,66 @@ const marks = z.array(mark).check(
 const answers = z.record(catalogKey, z.boolean());
 
 /** A pre-check as the server sends it. The applicant's name and phone are in `precheck_applicants`. */
-export const precheckRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	item_id: uuid,
-	item_version_id: uuid,
-	/** The service record it was started from, if any. */
-	record_id: z.nullable(uuid),
-	situation_key: z.nullable(catalogKey),
-	answers,
-	language: noticeLanguage,
-	status: precheckStatus,
-	notice_no: z.nullable(noticeNo),
-	public_token: z.nullable(publicToken),
-	staff_id: uuid,
-	staff_name: z.string(),
-	staff_post: z.string(),
-	created_at: deviceTimestamp,
-	completed_at: z.nullable(deviceTimestamp),
-	version: z.number()
-});
+export const precheckRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		item_id: uuid,
+		item_version_id: uuid,
+		/** The service record it was started from, if any. */
+		record_id: z.nullable(uuid),
+		situation_key: z.nullable(catalogKey),
+		answers,
+		language: noticeLanguage,
+		status: precheckStatus,
+		notice_no: z.nullable(noticeNo),
+		public_token: z.nullable(publicToken),
+		staff_id: uuid,
+		staff_name: z.string(),
+		staff_post: z.string(),
+		created_at: deviceTimestamp,
+		completed_at: z.nullable(deviceTimestamp),
+		version: z.number()
+	})
+);
 export type PrecheckRow = z.infer<typeof precheckRow>;
 
 /**
  * The applicant's name and phone, optional: only the pre-check's author and the hall's managers receive this row
  * (RLS), and screens show it masked except on the applicant's own notice.
  */
-export const precheckApplicantRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	staff_id: uuid,
-	name: z.nullable(plainText(PRECHECK_LIMITS.applicantName)),
-	phone: z.nullable(z.string().check(z.regex(new RegExp(PHONE_PATTERN)))),
-	version: z.number()
-});
+export const precheckApplicantRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		staff_id: uuid,
+		name: z.nullable(plainText(PRECHECK_LIMITS.applicantName)),
+		phone: z.nullable(z.string().check(z.regex(new RegExp(PHONE_PATTERN)))),
+		version: z.number()
+	})
+);
 export type PrecheckApplicantRow = z.infer<typeof precheckApplicantRow>;
 
 /** One visit's check: the first (round 1) or a return visit. */
-export const precheckRoundRow = z.object({
-	id: uuid,
-	precheck_id: uuid,
-	hall_id: uuid,
-	round_no: z.int().check(z.minimum(1)),
-	marks,
-	result: roundResult,
-	/** Materials found missing on a return visit that the notice did not name: the promise was broken. */
-	new_gap_keys: z.array(catalogKey),
-	broken_promise_reason: z.nullable(plainText(PRECHECK_LIMITS.brokenPromiseReason)),
-	/** Who wrote the notice whose promise this round broke (null when none was broken). */
-	promise_staff_id: z.nullable(uuid),
-	staff_id: uuid,
-	staff_name: z.string(),
-	checked_at: deviceTimestamp,
-	version: z.number()
-});
+export const precheckRoundRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		precheck_id: uuid,
+		hall_id: uuid,
+		round_no: z.int().check(z.minimum(1)),
+		marks,
+		result: roundResult,
+		/** Materials found missing on a return visit that the notice did not name: the promise was broken. */
+		new_gap_keys: z.array(catalogKey),
+		broken_promise_reason: z.nullable(plainText(PRECHECK_LIMITS.brokenPromiseReason)),
+		/** Who wrote the notice whose promise this round broke (null when none was broken). */
+		promise_staff_id: z.nullable(uuid),
+		staff_id: uuid,
+		staff_name: z.string(),
+		checked_at: deviceTimestamp,
+		version: z.number()
+	})
+);
 export type PrecheckRoundRow = z.infer<typeof precheckRoundRow>;
 
 // ─── Ops ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -164,44 +173,48 @@ export type PrecheckRoundRow = z.infer<typeof precheckRoundRow>;
  * `id` is the pre-check's; `round_id` its first round's. The server decides complete/incomplete from the marks
  * and the version's materials, and refuses a notice number or token that does not match that result.
  */
-export const recordPrecheck = z
-	.strictObject({
-		id: uuid,
-		round_id: uuid,
-		item_version_id: uuid,
-		record_id: z.nullable(uuid),
-		situation_key: z.nullable(catalogKey),
-		answers,
-		language: noticeLanguage,
-		marks,
-		notice_no: z.nullable(noticeNo),
-		public_token: z.nullable(publicToken),
-		applicant_name: z.nullable(visibleText(PRECHECK_LIMITS.applicantName)),
-		applicant_phone: z.nullable(z.string().check(z.regex(new RegExp(PHONE_PATTERN)))),
-		checked_at: deviceTimestamp
-	})
-	.check(z.refine((p) => (p.notice_no === null) === (p.public_token === null), { path: ['public_token'] }));
+export const recordPrecheck = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			round_id: uuid,
+			item_version_id: uuid,
+			record_id: z.nullable(uuid),
+			situation_key: z.nullable(catalogKey),
+			answers,
+			language: noticeLanguage,
+			marks,
+			notice_no: z.nullable(noticeNo),
+			public_token: z.nullable(publicToken),
+			applicant_name: z.nullable(visibleText(PRECHECK_LIMITS.applicantName)),
+			applicant_phone: z.nullable(z.string().check(z.regex(new RegExp(PHONE_PATTERN)))),
+			checked_at: deviceTimestamp
+		})
+		.check(z.refine((p) => (p.notice_no === null) === (p.public_token === null), { path: ['public_token'] }))
+);
 export type RecordPrecheck = z.infer<typeof recordPrecheck>;
 
 /**
  * A return visit (`id` is the new round's): marks for the notice's open points, plus any new gap, which must say
  * why (a broken promise). Refused when the pre-check is already complete.
  */
-export const recheckPrecheck = z
-	.strictObject({
-		id: uuid,
-		precheck_id: uuid,
-		marks,
-		new_gap_keys: z.array(catalogKey).check(z.maxLength(40)),
-		broken_promise_reason: z.nullable(plainText(PRECHECK_LIMITS.brokenPromiseReason)),
-		checked_at: deviceTimestamp
-	})
-	.check(
-		z.refine((p) => p.new_gap_keys.length > 0 === hasVisibleText(p.broken_promise_reason), {
-			path: ['broken_promise_reason']
-		}),
-		z.refine((p) => p.new_gap_keys.every((key) => p.marks.some((m) => m.material_key === key)), {
-			path: ['new_gap_keys']
+export const recheckPrecheck = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			precheck_id: uuid,
+			marks,
+			new_gap_keys: z.array(catalogKey).check(z.maxLength(40)),
+			broken_promise_reason: z.nullable(plainText(PRECHECK_LIMITS.brokenPromiseReason)),
+			checked_at: deviceTimestamp
 		})
-	);
+		.check(
+			z.refine((p) => p.new_gap_keys.length > 0 === hasVisibleText(p.broken_promise_reason), {
+				path: ['broken_promise_reason']
+			}),
+			z.refine((p) => p.new_gap_keys.every((key) => p.marks.some((m) => m.material_key === key)), {
+				path: ['new_gap_keys']
+			})
+		)
+);
 export type RecheckPrecheck = z.infer<typeof recheckPrecheck>;

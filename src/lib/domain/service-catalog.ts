@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { deviceTimestamp } from './sync-protocol';
 import { plainText, visibleText } from './text';
 
@@ -85,53 +86,61 @@ const days = z.nullable(z.int().check(z.minimum(0), z.maximum(CATALOG_LIMITS.day
 export const itemCode = z.string().check(z.regex(new RegExp(ITEM_CODE_PATTERN)));
 
 /** 办理情形: a way the item is done (e.g. 新办 / 变更); a material may apply to some situations only. */
-export const situation = z.strictObject({
-	key: catalogKey,
-	name_zh: visibleText(CATALOG_LIMITS.name),
-	name_en: plainText(CATALOG_LIMITS.name)
-});
+export const situation = lazySchema(() =>
+	z.strictObject({
+		key: catalogKey,
+		name_zh: visibleText(CATALOG_LIMITS.name),
+		name_en: plainText(CATALOG_LIMITS.name)
+	})
+);
 export type Situation = z.infer<typeof situation>;
 
 /** A yes/no question whose answer makes conditional materials apply (e.g. 由代理人办理？). */
-export const question = z.strictObject({
-	key: catalogKey,
-	text_zh: visibleText(CATALOG_LIMITS.name),
-	text_en: plainText(CATALOG_LIMITS.name)
-});
+export const question = lazySchema(() =>
+	z.strictObject({
+		key: catalogKey,
+		text_zh: visibleText(CATALOG_LIMITS.name),
+		text_en: plainText(CATALOG_LIMITS.name)
+	})
+);
 export type Question = z.infer<typeof question>;
 
 /** How an applicant obtains a material: who issues it, where online, a template to fill in. */
-export const obtainInfo = z.strictObject({
-	office_zh: plainText(CATALOG_LIMITS.office),
-	office_en: plainText(CATALOG_LIMITS.office),
-	url: z.nullable(url),
-	template_url: z.nullable(url),
-	note_zh: plainText(CATALOG_LIMITS.obtainNote),
-	note_en: plainText(CATALOG_LIMITS.obtainNote)
-});
+export const obtainInfo = lazySchema(() =>
+	z.strictObject({
+		office_zh: plainText(CATALOG_LIMITS.office),
+		office_en: plainText(CATALOG_LIMITS.office),
+		url: z.nullable(url),
+		template_url: z.nullable(url),
+		note_zh: plainText(CATALOG_LIMITS.obtainNote),
+		note_en: plainText(CATALOG_LIMITS.obtainNote)
+	})
+);
 export type ObtainInfo = z.infer<typeof obtainInfo>;
 
-export const material = z
-	.strictObject({
-		key: catalogKey,
-		name_zh: visibleText(CATALOG_LIMITS.materialName),
-		name_en: plainText(CATALOG_LIMITS.materialName),
-		requirement: materialRequirement,
-		/** For a conditional material: the question and the answer that make it required. */
-		condition: z.nullable(z.strictObject({ question: catalogKey, answer: z.boolean() })),
-		/** The situations it applies to; empty: all of them. */
-		situations: z.array(catalogKey).check(z.maxLength(CATALOG_LIMITS.situations)),
-		form: materialForm,
-		copies: z.int().check(z.minimum(1), z.maximum(CATALOG_LIMITS.copies)),
-		obtain: obtainInfo,
-		/** The usual reasons this material is not acceptable, beyond the common ones (REJECTION_REASONS). */
-		rejection_reasons: z
-			.array(visibleText(CATALOG_LIMITS.rejectionReason))
-			.check(z.maxLength(CATALOG_LIMITS.rejectionReasons))
-	})
-	.check(
-		z.refine((m) => (m.requirement === 'conditional') === (m.condition !== null), { path: ['condition'] })
-	);
+export const material = lazySchema(() =>
+	z
+		.strictObject({
+			key: catalogKey,
+			name_zh: visibleText(CATALOG_LIMITS.materialName),
+			name_en: plainText(CATALOG_LIMITS.materialName),
+			requirement: materialRequirement,
+			/** For a conditional material: the question and the answer that make it required. */
+			condition: z.nullable(z.strictObject({ question: catalogKey, answer: z.boolean() })),
+			/** The situations it applies to; empty: all of them. */
+			situations: z.array(catalogKey).check(z.maxLength(CATALOG_LIMITS.situations)),
+			form: materialForm,
+			copies: z.int().check(z.minimum(1), z.maximum(CATALOG_LIMITS.copies)),
+			obtain: obtainInfo,
+			/** The usual reasons this material is not acceptable, beyond the common ones (REJECTION_REASONS). */
+			rejection_reasons: z
+				.array(visibleText(CATALOG_LIMITS.rejectionReason))
+				.check(z.maxLength(CATALOG_LIMITS.rejectionReasons))
+		})
+		.check(
+			z.refine((m) => (m.requirement === 'conditional') === (m.condition !== null), { path: ['condition'] })
+		)
+);
 export type Material = z.infer<typeof material>;
 
 const uniqueKeys = (list: readonly { key: string }[]): boolean =>
@@ -183,33 +192,37 @@ const versionChecks = [
 ] as const;
 
 /** An item as the server sends it: its identity and whether it is withdrawn. */
-export const serviceItemRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	code: itemCode,
-	/** The newest version's id: what a new pre-check uses. */
-	current_version_id: uuid,
-	withdrawn_at: z.nullable(deviceTimestamp),
-	is_demo: z.boolean(),
-	version: z.number()
-});
+export const serviceItemRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		code: itemCode,
+		/** The newest version's id: what a new pre-check uses. */
+		current_version_id: uuid,
+		withdrawn_at: z.nullable(deviceTimestamp),
+		is_demo: z.boolean(),
+		version: z.number()
+	})
+);
 export type ServiceItemRow = z.infer<typeof serviceItemRow>;
 
 /** One published version of an item; never changed once stored. */
-export const serviceItemVersionRow = z
-	.object({
-		id: uuid,
-		item_id: uuid,
-		hall_id: uuid,
-		/** 1, 2, 3…: the server numbers versions in the order it receives them. */
-		revision: z.int().check(z.minimum(1)),
-		...versionContent,
-		published_by: uuid,
-		published_by_name: z.string(),
-		published_at: deviceTimestamp,
-		version: z.number()
-	})
-	.check(...versionChecks);
+export const serviceItemVersionRow = lazySchema(() =>
+	z
+		.object({
+			id: uuid,
+			item_id: uuid,
+			hall_id: uuid,
+			/** 1, 2, 3…: the server numbers versions in the order it receives them. */
+			revision: z.int().check(z.minimum(1)),
+			...versionContent,
+			published_by: uuid,
+			published_by_name: z.string(),
+			published_at: deviceTimestamp,
+			version: z.number()
+		})
+		.check(...versionChecks)
+);
 export type ServiceItemVersionRow = z.infer<typeof serviceItemVersionRow>;
 
 // ─── Ops (managers only; the server refuses anyone else) ─────────────────────────────────────────────────────
@@ -218,19 +231,23 @@ export type ServiceItemVersionRow = z.infer<typeof serviceItemVersionRow>;
  * Publishes a new version of an item (`id` is the version's id). A new `item_id` creates the item with `code`;
  * for an existing item `code` must be its code. Publishing a withdrawn item's version brings it back.
  */
-export const publishServiceItem = z
-	.strictObject({
-		id: uuid,
-		item_id: uuid,
-		code: itemCode,
-		...versionContent,
-		published_at: deviceTimestamp
-	})
-	.check(...versionChecks);
+export const publishServiceItem = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			item_id: uuid,
+			code: itemCode,
+			...versionContent,
+			published_at: deviceTimestamp
+		})
+		.check(...versionChecks)
+);
 export type PublishServiceItem = z.infer<typeof publishServiceItem>;
 
 /** Withdraws an item (`id` is the item's): no new pre-checks; old ones still read their version. */
-export const withdrawServiceItem = z.strictObject({ id: uuid, withdrawn_at: deviceTimestamp });
+export const withdrawServiceItem = lazySchema(() =>
+	z.strictObject({ id: uuid, withdrawn_at: deviceTimestamp })
+);
 export type WithdrawServiceItem = z.infer<typeof withdrawServiceItem>;
 
 /** What a manager edits: a version's content (the device adds ids, the search keys and the time). */

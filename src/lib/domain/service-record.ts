@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
 import { hasVisibleText, plainText } from './text';
 
@@ -69,82 +70,92 @@ const windowNo = z.nullable(z.int().check(z.minimum(1), z.maximum(LIMITS.windowN
 const eventNote = z.nullable(plainText(LIMITS.note));
 
 /** A service record as the server sends it in a pull and as the device stores it. */
-export const serviceRecordRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	ticket_date: localDate,
-	ticket_no: ticketNo,
-	raw_payload: rawPayload,
-	category: z.nullable(businessCategory),
-	special_groups: z.array(specialGroup),
-	green_channel: z.boolean(),
-	first_responder_id: uuid,
-	first_responder_name: z.string(),
-	opened_at: timestamp,
-	updated_at: timestamp,
-	deleted_at: z.nullable(timestamp),
-	/** Set on the tombstone of a record that the server merged into another (same ticket opened twice). */
-	merged_into: z.nullable(uuid),
-	version: z.number()
-});
+export const serviceRecordRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		ticket_date: localDate,
+		ticket_no: ticketNo,
+		raw_payload: rawPayload,
+		category: z.nullable(businessCategory),
+		special_groups: z.array(specialGroup),
+		green_channel: z.boolean(),
+		first_responder_id: uuid,
+		first_responder_name: z.string(),
+		opened_at: timestamp,
+		updated_at: timestamp,
+		deleted_at: z.nullable(timestamp),
+		/** Set on the tombstone of a record that the server merged into another (same ticket opened twice). */
+		merged_into: z.nullable(uuid),
+		version: z.number()
+	})
+);
 export type ServiceRecordRow = z.infer<typeof serviceRecordRow>;
 
 /** One entry on a record's append-only timeline. */
-export const serviceRecordEventRow = z.object({
-	id: uuid,
-	record_id: uuid,
-	hall_id: uuid,
-	kind: eventKind,
-	window_no: windowNo,
-	note: eventNote,
-	staff_id: uuid,
-	staff_name: z.string(),
-	occurred_at: timestamp,
-	version: z.number()
-});
+export const serviceRecordEventRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		record_id: uuid,
+		hall_id: uuid,
+		kind: eventKind,
+		window_no: windowNo,
+		note: eventNote,
+		staff_id: uuid,
+		staff_name: z.string(),
+		occurred_at: timestamp,
+		version: z.number()
+	})
+);
 export type ServiceRecordEventRow = z.infer<typeof serviceRecordEventRow>;
 
 // Operation payloads: what a device sends in sync_push. The writing functions in SQL validate the same rules.
 // Strict objects: the server refuses a payload with a field its op type does not take (app.dispatch_op), so the
 // client's check must refuse it too rather than strip it.
 
-export const openServiceRecord = z.strictObject({
-	id: uuid,
-	ticket_no: ticketNo,
-	ticket_date: localDate,
-	raw_payload: rawPayload,
-	category: z.nullable(businessCategory),
-	special_groups: z.array(specialGroup),
-	green_channel: z.boolean(),
-	opened_at: timestamp
-});
+export const openServiceRecord = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		ticket_no: ticketNo,
+		ticket_date: localDate,
+		raw_payload: rawPayload,
+		category: z.nullable(businessCategory),
+		special_groups: z.array(specialGroup),
+		green_channel: z.boolean(),
+		opened_at: timestamp
+	})
+);
 export type OpenServiceRecord = z.infer<typeof openServiceRecord>;
 
 /** Plain editable fields: last writer wins, in server order. Absent fields are left as they are. */
-export const updateServiceRecord = z.strictObject({
-	id: uuid,
-	category: z.optional(z.nullable(businessCategory)),
-	special_groups: z.optional(z.array(specialGroup)),
-	green_channel: z.optional(z.boolean())
-});
+export const updateServiceRecord = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		category: z.optional(z.nullable(businessCategory)),
+		special_groups: z.optional(z.array(specialGroup)),
+		green_channel: z.optional(z.boolean())
+	})
+);
 export type UpdateServiceRecord = z.infer<typeof updateServiceRecord>;
 
-export const addServiceRecordEvent = z
-	.strictObject({
-		id: uuid,
-		record_id: uuid,
-		kind: eventKind,
-		window_no: windowNo,
-		note: eventNote,
-		occurred_at: timestamp
-	})
-	.check(
-		// The server's rules across fields (app.op_service_record_add_event), named by the field to fix.
-		z.refine((event) => event.kind !== 'guide_to_window' || event.window_no !== null, {
-			path: ['window_no']
-		}),
-		z.refine((event) => event.kind !== 'note' || hasVisibleText(event.note), { path: ['note'] })
-	);
+export const addServiceRecordEvent = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			record_id: uuid,
+			kind: eventKind,
+			window_no: windowNo,
+			note: eventNote,
+			occurred_at: timestamp
+		})
+		.check(
+			// The server's rules across fields (app.op_service_record_add_event), named by the field to fix.
+			z.refine((event) => event.kind !== 'guide_to_window' || event.window_no !== null, {
+				path: ['window_no']
+			}),
+			z.refine((event) => event.kind !== 'note' || hasVisibleText(event.note), { path: ['note'] })
+		)
+);
 export type AddServiceRecordEvent = z.infer<typeof addServiceRecordEvent>;
 
 /** What a person chooses when adding an event; the device adds the ids and the time. */
@@ -154,5 +165,5 @@ export type NewEvent = Pick<AddServiceRecordEvent, 'kind' | 'window_no' | 'note'
 export type NewRecord = Pick<OpenServiceRecord, 'ticket_no' | 'ticket_date' | 'raw_payload'> &
 	Partial<Pick<OpenServiceRecord, 'category' | 'special_groups' | 'green_channel'>>;
 
-export const deleteServiceRecord = z.strictObject({ id: uuid });
+export const deleteServiceRecord = lazySchema(() => z.strictObject({ id: uuid }));
 export type DeleteServiceRecord = z.infer<typeof deleteServiceRecord>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
 /**
  * The hall's staff as a colleague picker needs them (docs/VISITS.md, "Staff directory"): kept by the server from
@@ -14,14 +15,16 @@ import * as z from 'zod/mini';
 export const STAFF_POSTS = ['intake', 'delivery', 'assist', 'manager'] as const;
 export const staffPost = z.enum(STAFF_POSTS);
 
-export const staffDirectoryRow = z.object({
-	id: z.uuid(),
-	hall_id: z.uuid(),
-	display_name: z.string(),
-	post: staffPost,
-	active: z.boolean(),
-	version: z.number()
-});
+export const staffDirectoryRow = lazySchema(() =>
+	z.object({
+		id: z.uuid(),
+		hall_id: z.uuid(),
+		display_name: z.string(),
+		post: staffPost,
+		active: z.boolean(),
+		version: z.number()
+	})
+);
 export type StaffDirectoryRow = z.infer<typeof staffDirectoryRow>;
 
 /** The staff area has no limits of its own: app.staff_rules() answers an empty object. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
 /**
  * The wire format of the sync protocol (docs/SYNC.md), the same for every workflow. Which op types and synced
@@ -57,34 +58,40 @@ export const REJECTION_CODES = [
 export const rejectionCode = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof rejectionCode>;
 
-export const opResult = z.object({
-	op_id: z.string(),
-	status: z.enum(['applied', 'duplicate', 'rejected']),
-	code: z.optional(z.string()),
-	message: z.optional(z.string())
-});
+export const opResult = lazySchema(() =>
+	z.object({
+		op_id: z.string(),
+		status: z.enum(['applied', 'duplicate', 'rejected']),
+		code: z.optional(z.string()),
+		message: z.optional(z.string())
+	})
+);
 export type OpResult = z.infer<typeof opResult>;
 
 /**
  * One changed row. `table` is any name: a server newer than this app may send tables it does not know yet, and
  * those rows are counted and reported by the device rather than failing the whole page.
  */
-export const pulledChange = z.object({
-	table: z.string(),
-	row: z.record(z.string(), z.unknown())
-});
+export const pulledChange = lazySchema(() =>
+	z.object({
+		table: z.string(),
+		row: z.record(z.string(), z.unknown())
+	})
+);
 export type PulledChange = z.infer<typeof pulledChange>;
 
 /**
  * A page of changes. `cursor` is opaque to the device: it stores it and sends it back. The first pull sends
  * FIRST_CURSOR.
  */
-export const pullResult = z.object({
-	changes: z.array(pulledChange),
-	cursor: z.string(),
-	has_more: z.boolean(),
-	epoch: z.number()
-});
+export const pullResult = lazySchema(() =>
+	z.object({
+		changes: z.array(pulledChange),
+		cursor: z.string(),
+		has_more: z.boolean(),
+		epoch: z.number()
+	})
+);
 export type PullResult = z.infer<typeof pullResult>;
 
 export const FIRST_CURSOR = '0';

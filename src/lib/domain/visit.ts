@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { hallDate } from './hall-time';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
 import { hasVisibleText, plainText, visibleText } from './text';
@@ -87,74 +88,80 @@ export function dueDateFits(due: string, openedAt: string): boolean {
 
 // ─── Rows ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-export const visitRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	enterprise_id: uuid,
-	project_id: z.nullable(uuid),
-	kind: visitKind,
-	/** The author, set by the server. */
-	staff_id: uuid,
-	staff_name: z.string(),
-	companion_ids: z.array(uuid),
-	/** The enterprise's people met, free text. */
-	met: z.nullable(z.string()),
-	check_in_at: deviceTimestamp,
-	check_in_geo: geoStatus,
-	check_in_latitude: z.nullable(z.float64()),
-	check_in_longitude: z.nullable(z.float64()),
-	check_in_accuracy_m: z.nullable(z.float64()),
-	/** null while the visit runs. */
-	check_out_at: z.nullable(deviceTimestamp),
-	check_out_geo: z.nullable(geoStatus),
-	check_out_latitude: z.nullable(z.float64()),
-	check_out_longitude: z.nullable(z.float64()),
-	check_out_accuracy_m: z.nullable(z.float64()),
-	summary: z.nullable(z.string()),
-	saved_at: deviceTimestamp,
-	version: z.number()
-});
+export const visitRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		enterprise_id: uuid,
+		project_id: z.nullable(uuid),
+		kind: visitKind,
+		/** The author, set by the server. */
+		staff_id: uuid,
+		staff_name: z.string(),
+		companion_ids: z.array(uuid),
+		/** The enterprise's people met, free text. */
+		met: z.nullable(z.string()),
+		check_in_at: deviceTimestamp,
+		check_in_geo: geoStatus,
+		check_in_latitude: z.nullable(z.float64()),
+		check_in_longitude: z.nullable(z.float64()),
+		check_in_accuracy_m: z.nullable(z.float64()),
+		/** null while the visit runs. */
+		check_out_at: z.nullable(deviceTimestamp),
+		check_out_geo: z.nullable(geoStatus),
+		check_out_latitude: z.nullable(z.float64()),
+		check_out_longitude: z.nullable(z.float64()),
+		check_out_accuracy_m: z.nullable(z.float64()),
+		summary: z.nullable(z.string()),
+		saved_at: deviceTimestamp,
+		version: z.number()
+	})
+);
 export type VisitRow = z.infer<typeof visitRow>;
 
 /** A demand followed until closed; `visit_id` is null for one opened from the enterprise's page. */
-export const followUpRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	enterprise_id: uuid,
-	visit_id: z.nullable(uuid),
-	demand: z.string(),
-	owner_id: uuid,
-	owner_name: z.string(),
-	due_on: hallDay,
-	status: followUpStatus,
-	opened_by: uuid,
-	opened_by_name: z.string(),
-	opened_at: deviceTimestamp,
-	closed_at: z.nullable(deviceTimestamp),
-	/** Why it cannot be solved; null otherwise. */
-	reason: z.nullable(z.string()),
-	version: z.number()
-});
+export const followUpRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		enterprise_id: uuid,
+		visit_id: z.nullable(uuid),
+		demand: z.string(),
+		owner_id: uuid,
+		owner_name: z.string(),
+		due_on: hallDay,
+		status: followUpStatus,
+		opened_by: uuid,
+		opened_by_name: z.string(),
+		opened_at: deviceTimestamp,
+		closed_at: z.nullable(deviceTimestamp),
+		/** Why it cannot be solved; null otherwise. */
+		reason: z.nullable(z.string()),
+		version: z.number()
+	})
+);
 export type FollowUpRow = z.infer<typeof followUpRow>;
 
-export const followUpEventRow = z.object({
-	id: uuid,
-	hall_id: uuid,
-	follow_up_id: uuid,
-	kind: followUpEventKind,
-	from_status: z.nullable(followUpStatus),
-	to_status: z.nullable(followUpStatus),
-	staff_id: uuid,
-	staff_name: z.string(),
-	/** For `opened` and `reassigned`: to whom. */
-	owner_id: z.nullable(uuid),
-	owner_name: z.nullable(z.string()),
-	/** For `opened` and `due_changed`: the due date. */
-	due_on: z.nullable(hallDay),
-	note: z.nullable(z.string()),
-	occurred_at: deviceTimestamp,
-	version: z.number()
-});
+export const followUpEventRow = lazySchema(() =>
+	z.object({
+		id: uuid,
+		hall_id: uuid,
+		follow_up_id: uuid,
+		kind: followUpEventKind,
+		from_status: z.nullable(followUpStatus),
+		to_status: z.nullable(followUpStatus),
+		staff_id: uuid,
+		staff_name: z.string(),
+		/** For `opened` and `reassigned`: to whom. */
+		owner_id: z.nullable(uuid),
+		owner_name: z.nullable(z.string()),
+		/** For `opened` and `due_changed`: the due date. */
+		due_on: z.nullable(hallDay),
+		note: z.nullable(z.string()),
+		occurred_at: deviceTimestamp,
+		version: z.number()
+	})
+);
 export type FollowUpEventRow = z.infer<typeof followUpEventRow>;
 
 // ─── Ops ──────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -174,69 +181,73 @@ const geoFits = (
  * The whole visit, saved by its author at check-in (running: no check-out) and again at check-out. A project visit
  * names its project; the position fields match what the phone answered; check-out is not before check-in.
  */
-export const saveVisit = z
-	.strictObject({
-		id: uuid,
-		enterprise_id: uuid,
-		project_id: z.nullable(uuid),
-		kind: visitKind,
-		companion_ids: z.array(uuid).check(
-			z.maxLength(VISIT_LIMITS.companions),
-			z.refine((ids) => new Set(ids).size === ids.length)
-		),
-		met: z.nullable(visibleText(VISIT_LIMITS.met)),
-		check_in_at: deviceTimestamp,
-		check_in_geo: geoStatus,
-		check_in_latitude: z.nullable(latitude),
-		check_in_longitude: z.nullable(longitude),
-		check_in_accuracy_m: z.nullable(accuracy),
-		check_out_at: z.nullable(deviceTimestamp),
-		check_out_geo: z.nullable(geoStatus),
-		check_out_latitude: z.nullable(latitude),
-		check_out_longitude: z.nullable(longitude),
-		check_out_accuracy_m: z.nullable(accuracy),
-		summary: z.nullable(visibleText(VISIT_LIMITS.summary)),
-		saved_at: deviceTimestamp
-	})
-	.check(
-		z.refine((p) => p.kind !== 'project' || p.project_id !== null, { path: ['project_id'] }),
-		z.refine(
-			(p) => geoFits(p.check_in_geo, p.check_in_latitude, p.check_in_longitude, p.check_in_accuracy_m),
-			{ path: ['check_in_geo'] }
-		),
-		z.refine(
-			(p) =>
-				p.check_out_at === null
-					? p.check_out_geo === null &&
-						p.check_out_latitude === null &&
-						p.check_out_longitude === null &&
-						p.check_out_accuracy_m === null
-					: p.check_out_geo !== null &&
-						geoFits(p.check_out_geo, p.check_out_latitude, p.check_out_longitude, p.check_out_accuracy_m),
-			{ path: ['check_out_geo'] }
-		),
-		z.refine((p) => p.check_out_at === null || Date.parse(p.check_out_at) >= Date.parse(p.check_in_at), {
-			path: ['check_out_at']
+export const saveVisit = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			enterprise_id: uuid,
+			project_id: z.nullable(uuid),
+			kind: visitKind,
+			companion_ids: z.array(uuid).check(
+				z.maxLength(VISIT_LIMITS.companions),
+				z.refine((ids) => new Set(ids).size === ids.length)
+			),
+			met: z.nullable(visibleText(VISIT_LIMITS.met)),
+			check_in_at: deviceTimestamp,
+			check_in_geo: geoStatus,
+			check_in_latitude: z.nullable(latitude),
+			check_in_longitude: z.nullable(longitude),
+			check_in_accuracy_m: z.nullable(accuracy),
+			check_out_at: z.nullable(deviceTimestamp),
+			check_out_geo: z.nullable(geoStatus),
+			check_out_latitude: z.nullable(latitude),
+			check_out_longitude: z.nullable(longitude),
+			check_out_accuracy_m: z.nullable(accuracy),
+			summary: z.nullable(visibleText(VISIT_LIMITS.summary)),
+			saved_at: deviceTimestamp
 		})
-	);
+		.check(
+			z.refine((p) => p.kind !== 'project' || p.project_id !== null, { path: ['project_id'] }),
+			z.refine(
+				(p) => geoFits(p.check_in_geo, p.check_in_latitude, p.check_in_longitude, p.check_in_accuracy_m),
+				{ path: ['check_in_geo'] }
+			),
+			z.refine(
+				(p) =>
+					p.check_out_at === null
+						? p.check_out_geo === null &&
+							p.check_out_latitude === null &&
+							p.check_out_longitude === null &&
+							p.check_out_accuracy_m === null
+						: p.check_out_geo !== null &&
+							geoFits(p.check_out_geo, p.check_out_latitude, p.check_out_longitude, p.check_out_accuracy_m),
+				{ path: ['check_out_geo'] }
+			),
+			z.refine((p) => p.check_out_at === null || Date.parse(p.check_out_at) >= Date.parse(p.check_in_at), {
+				path: ['check_out_at']
+			})
+		)
+);
 export type SaveVisit = z.infer<typeof saveVisit>;
 
 /**
  * A demand opened as a follow-up (any staff of the hall) with its `opened` timeline entry (`event_id`); due from the
  * opening's hall day to 365 days after it.
  */
-export const openFollowUp = z
-	.strictObject({
-		id: uuid,
-		event_id: uuid,
-		enterprise_id: uuid,
-		visit_id: z.nullable(uuid),
-		demand: visibleText(VISIT_LIMITS.demand),
-		owner_id: uuid,
-		due_on: hallDay,
-		opened_at: deviceTimestamp
-	})
-	.check(z.refine((p) => dueDateFits(p.due_on, p.opened_at), { path: ['due_on'] }));
+export const openFollowUp = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			event_id: uuid,
+			enterprise_id: uuid,
+			visit_id: z.nullable(uuid),
+			demand: visibleText(VISIT_LIMITS.demand),
+			owner_id: uuid,
+			due_on: hallDay,
+			opened_at: deviceTimestamp
+		})
+		.check(z.refine((p) => dueDateFits(p.due_on, p.opened_at), { path: ['due_on'] }))
+);
 export type OpenFollowUp = z.infer<typeof openFollowUp>;
 
 /**
@@ -244,33 +255,37 @@ export type OpenFollowUp = z.infer<typeof openFollowUp>;
  * is the status the device saw (a stale one is a conflict). A reassign names the new owner, a due change the date;
  * done, cannot and reopen say why in `note`.
  */
-export const actOnFollowUp = z
-	.strictObject({
-		id: uuid,
-		follow_up_id: uuid,
-		action: followUpAction,
-		from_status: followUpStatus,
-		owner_id: z.nullable(uuid),
-		due_on: z.nullable(hallDay),
-		note: z.nullable(plainText(VISIT_LIMITS.note)),
-		occurred_at: deviceTimestamp
-	})
-	.check(
-		z.refine((p) => (p.action === 'reassign') === (p.owner_id !== null), { path: ['owner_id'] }),
-		z.refine((p) => (p.action === 'due') === (p.due_on !== null), { path: ['due_on'] }),
-		z.refine(
-			(p) =>
-				!(p.action === 'done' || p.action === 'cannot' || p.action === 'reopen') || hasVisibleText(p.note),
-			{ path: ['note'] }
+export const actOnFollowUp = lazySchema(() =>
+	z
+		.strictObject({
+			id: uuid,
+			follow_up_id: uuid,
+			action: followUpAction,
+			from_status: followUpStatus,
+			owner_id: z.nullable(uuid),
+			due_on: z.nullable(hallDay),
+			note: z.nullable(plainText(VISIT_LIMITS.note)),
+			occurred_at: deviceTimestamp
+		})
+		.check(
+			z.refine((p) => (p.action === 'reassign') === (p.owner_id !== null), { path: ['owner_id'] }),
+			z.refine((p) => (p.action === 'due') === (p.due_on !== null), { path: ['due_on'] }),
+			z.refine(
+				(p) =>
+					!(p.action === 'done' || p.action === 'cannot' || p.action === 'reopen') || hasVisibleText(p.note),
+				{ path: ['note'] }
+			)
 		)
-	);
+);
 export type ActOnFollowUp = z.infer<typeof actOnFollowUp>;
 
 /** A note on a follow-up's timeline, by anyone of the hall, in any status. */
-export const noteOnFollowUp = z.strictObject({
-	id: uuid,
-	follow_up_id: uuid,
-	note: visibleText(VISIT_LIMITS.note),
-	occurred_at: deviceTimestamp
-});
+export const noteOnFollowUp = lazySchema(() =>
+	z.strictObject({
+		id: uuid,
+		follow_up_id: uuid,
+		note: visibleText(VISIT_LIMITS.note),
+		occurred_at: deviceTimestamp
+	})
+);
 export type NoteOnFollowUp = z.infer<typeof noteOnFollowUp>;

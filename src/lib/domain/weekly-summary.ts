@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { staffPost } from './staff-directory';
 
 /**
@@ -15,26 +16,30 @@ export type SummaryText = (typeof SUMMARY_TEXTS)[number];
 
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const weeklySummary = z.object({
-	week: day,
-	done: z.string(),
-	problems: z.nullable(z.string()),
-	next_week: z.nullable(z.string()),
-	updated_at: z.string(),
-	manager_comment: z.nullable(z.string()),
-	commented_by_name: z.nullable(z.string()),
-	commented_at: z.nullable(z.string())
-});
+export const weeklySummary = lazySchema(() =>
+	z.object({
+		week: day,
+		done: z.string(),
+		problems: z.nullable(z.string()),
+		next_week: z.nullable(z.string()),
+		updated_at: z.string(),
+		manager_comment: z.nullable(z.string()),
+		commented_by_name: z.nullable(z.string()),
+		commented_at: z.nullable(z.string())
+	})
+);
 export type WeeklySummary = z.infer<typeof weeklySummary>;
 
 /** `weekly_summaries(hall_id, week)`: the hall's staff but managers, each with the week's summary or null. */
-export const hallWeeklySummaries = z.object({
-	hall_id: z.uuid(),
-	week: day,
-	staff: z.array(
-		z.object({ staff_id: z.uuid(), name: z.string(), post: staffPost, summary: z.nullable(weeklySummary) })
-	)
-});
+export const hallWeeklySummaries = lazySchema(() =>
+	z.object({
+		hall_id: z.uuid(),
+		week: day,
+		staff: z.array(
+			z.object({ staff_id: z.uuid(), name: z.string(), post: staffPost, summary: z.nullable(weeklySummary) })
+		)
+	})
+);
 export type HallWeeklySummaries = z.infer<typeof hallWeeklySummaries>;
 
 export type SummaryProblem = 'missing' | 'long';
