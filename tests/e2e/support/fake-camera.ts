@@ -67,16 +67,19 @@ function lumaFrame(code: Modules, degrees: number): Uint8Array {
 	return luma;
 }
 
+/** The code in every pose, one luma plane each. */
+function posesOf(code: Modules): Uint8Array[] {
+	return POSES.map((degrees) => lumaFrame(code, degrees));
+}
+
 /** The luma planes of the QR code for `text` in every pose (fake-camera.test.ts decodes them). */
 export function qrPoses(text: string): Uint8Array[] {
-	const code = qrModules(text);
-	return POSES.map((degrees) => lumaFrame(code, degrees));
+	return posesOf(qrModules(text));
 }
 
 /** The luma planes of a code some page drew in every pose (fake-camera.test.ts decodes them). */
 export function drawnPoses(dark: readonly (readonly boolean[])[]): Uint8Array[] {
-	const code = drawnModules(dark);
-	return POSES.map((degrees) => lumaFrame(code, degrees));
+	return posesOf(drawnModules(dark));
 }
 
 /** The modules of a QR code as the page drew it: an <svg> (notice, poster) whose one path is its dark modules. */
@@ -112,9 +115,8 @@ export async function writeModulesVideo(dark: readonly (readonly boolean[])[]): 
 }
 
 function writeCodeVideo(code: Modules): Promise<string> {
-	const frames = POSES.flatMap((degrees) =>
-		Array.from({ length: FRAMES_PER_POSE }, () => lumaFrame(code, degrees))
-	);
+	// Each pose drawn once and held for a few frames.
+	const frames = posesOf(code).flatMap((pose) => Array.from({ length: FRAMES_PER_POSE }, () => pose));
 	return writeVideo('ticket.y4m', 10, frames);
 }
 
