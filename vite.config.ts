@@ -88,8 +88,15 @@ const CHUNK_GROUPS: { name: string; modules: RegExp[] }[] = [
 		]
 	},
 	{
+		// Supabase Auth and RPC themselves. Not Storage (photo-storage.ts and its client), which only screens with
+		// photos and the upload queue load, nor the reports' RPC modules with the schemas of their answers, which
+		// only the managers' screens load: in this group every staff screen fetched, compiled and ran them when its
+		// session was restored after the first paint.
 		name: 'auth',
-		modules: [/node_modules[\\/](@supabase|tslib)[\\/]/, /src[\\/]lib[\\/]backend[\\/]/]
+		modules: [
+			/node_modules[\\/](@supabase[\\/](auth-js|postgrest-js)|tslib)[\\/]/,
+			/src[\\/]lib[\\/]backend[\\/](auth-rpc-client|client|parked-sessions)\.ts$/
+		]
 	},
 	{
 		name: 'device-data',
