@@ -20,7 +20,7 @@ import { chromium } from '@playwright/test';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
 import { zhCN } from '../../src/lib/i18n/zh-CN';
 import { chromiumPath } from '../e2e/chromium';
-import { mainThreadTasks, TASK_TRACE_CATEGORIES } from './support/main-thread-tasks';
+import { describeTasks, mainThreadTasks, TASK_TRACE_CATEGORIES } from './support/main-thread-tasks';
 import { startServedApp } from './support/served-app';
 import { returningUserStorage, storeEntries, syncThenForgetFiles } from './support/stored-session';
 
@@ -80,17 +80,7 @@ try {
 	console.log(
 		`  main thread busy ${ms(busy)} ms; ${long.length} tasks over ${LONG_TASK_MS} ms, blocking ${ms(blocking)} ms`
 	);
-	for (const task of long.sort((a, b) => b.durationUs - a.durationUs).slice(0, 12)) {
-		const named = (counts: [string, number][]): string =>
-			counts
-				.slice(0, 4)
-				.map(([source, us]) => `${source} ${ms(us)}`)
-				.join(' | ');
-		console.log(
-			`  @${ms(task.startUs)} ms: ${ms(task.durationUs)} ms  ${named(task.sources) || '(no app code)'}`
-		);
-		console.log(`      innermost: ${named(task.leaves)}`);
-	}
+	for (const line of describeTasks(long, 12)) console.log(line);
 	console.log(`  trace: ${tracePath}`);
 } finally {
 	await stop();

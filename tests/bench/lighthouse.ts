@@ -1,7 +1,10 @@
 /**
- * Lighthouse (mobile, simulated throttling) on the sign-in page and on the staff home signed in, twice: on a
- * device that never synced (its first pull, the whole hall's catalog included, runs during the audit) and on a
- * returning device after an app update (its data in IndexedDB, every file fetched again), against the
+ * Lighthouse (mobile, simulated throttling) on the sign-in page and on the staff home signed in, three times: on
+ * a device that never synced (its first pull, the whole hall's catalog included, runs during the audit); on a
+ * returning device whose app files were evicted (its data in IndexedDB, every file fetched again: the worst
+ * returning load); and on the installed app (data in IndexedDB, the files served by its service worker: a staff
+ * member's everyday load, which is also the load after accepting an update, whose files the new worker
+ * precached in the background), against the
  * built app served by scripts/static-server.ts and a fresh seeded local stack (tests/e2e/serve.ts on this
  * bench's own ports). Each page is audited RUNS times, alternating, each time in a fresh Chromium profile; the
  * median of each figure is printed next to the figures before the first-load work (commit 9136446).
@@ -9,7 +12,8 @@
  * Simulated throttling models a phone's network and CPU from what this machine measured, so the figures still
  * move with the host's load (two cores, shared with whatever else runs): compare runs made on a quiet machine.
  * Standalone: `npx tsx tests/bench/lighthouse.ts`; `npm run bench` runs it with the others. Never pass/fail.
- * BENCH_LIGHTHOUSE_TRACE=1 also writes each run's trace beside its report. A long task Lighthouse names
+ * BENCH_LIGHTHOUSE_TRACE=1 also writes each run's trace beside its report, with V8's samples, and prints the
+ * long tasks after the first paint named by source (a build with source maps). A long task Lighthouse names
  * `_lighthouse-eval.js` is the app's own idle callback (afterFirstPaint, the service worker's registration):
  * Lighthouse wraps requestIdleCallback to scale its deadline to the simulated CPU, so its wrapper is what the
  * trace sees first. It counts toward Total Blocking Time like any other task.
@@ -17,7 +21,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_SUPABASE_ANON_KEY } from '../../src/lib/backend/local-stack';
-import { auditPage, type PageFigures } from './support/lighthouse-audit';
+import { auditPage, type DeviceState, type PageFigures } from './support/lighthouse-audit';
 import { median } from './support/median';
 import { startServedApp } from './support/served-app';
 import { returningUserStorage } from './support/stored-session';
@@ -26,6 +30,7 @@ import { returningUserStorage } from './support/stored-session';
 process.env['E2E_APP_PORT'] ||= '28175';
 process.env['E2E_GATEWAY_PORT'] ||= '28325';
 process.env['E2E_DB_PORT'] ||= '28326';
+if (process.env['BENCH_LIGHTHOUSE_TRACE']) process.env['E2E_SOURCEMAP'] = '1';
 const { E2E_APP_URL, E2E_GATEWAY_URL } = await import('../e2e/ports');
 
 const RUNS = Number(process.env['BENCH_LIGHTHOUSE_RUNS'] || 3);
@@ -99,23 +104,33 @@ function line(label: string, summary: Summary): string {
 const loadAtStart = loadavg()[0] ?? NaN;
 const stopServer = await startServedApp();
 /** What is audited: the sign-in page; the home of a device that never synced; the home of a returning device. */
-const AUDITS = ['/login', '/', '/ (device data)'] as const;
+const HOMES: { audit: Audit; device: DeviceState; report: string }[] = [
+	{ audit: '/', device: 'new', report: 'home' },
+	{ audit: '/ (device data)', device: 'evicted', report: 'home-device-data' },
+	{ audit: '/ (installed)', device: 'installed', report: 'home-installed' }
+];
+const AUDITS = ['/login', '/', '/ (device data)', '/ (installed)'] as const;
 type Audit = (typeof AUDITS)[number];
-const runs: Record<Audit, PageFigures[]> = { '/login': [], '/': [], '/ (device data)': [] };
+const runs: Record<Audit, PageFigures[]> = {
+	'/login': [],
+	'/': [],
+	'/ (device data)': [],
+	'/ (installed)': []
+};
 try {
 	for (let run = 0; run < RUNS; run++) {
 		const reportPath = (page: string): string => join(REPORTS, `${page}-${run + 1}.json`);
 		runs['/login'].push(await auditPage(`${E2E_APP_URL}/login`, { reportPath: reportPath('login') }));
 		// A returning staff member opening the app: a just-issued session, and the profile of their last visit.
-		for (const deviceData of [false, true]) {
+		for (const { audit, device, report } of HOMES) {
 			const stored = await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, STAFF_EMAIL);
 			const home = await auditPage(`${E2E_APP_URL}/`, {
-				reportPath: reportPath(deviceData ? 'home-device-data' : 'home'),
-				session: { appUrl: E2E_APP_URL, stored, deviceData }
+				reportPath: reportPath(report),
+				session: { appUrl: E2E_APP_URL, stored, device }
 			});
 			if (new URL(home.finalUrl).pathname !== '/')
 				throw new Error(`the signed-in audit ended on ${home.finalUrl}`);
-			runs[deviceData ? '/ (device data)' : '/'].push(home);
+			runs[audit].push(home);
 		}
 	}
 } finally {
@@ -129,11 +144,15 @@ console.log(
 console.log(
 	'Simulated throttling still scales with this 2-core machine and whatever else runs on it: load changes the figures.'
 );
-console.log(`Full reports: ${REPORTS}/{login,home,home-device-data}-<run>.json`);
+console.log(
+	'"/ installed" is audited with applied throttling: simulated throttling cannot model a service worker\'s answers.'
+);
+console.log(`Full reports: ${REPORTS}/{login,home,home-device-data,home-installed}-<run>.json`);
 console.log(`  ${''.padEnd(16)} perf a11y   bp  seo`);
 for (const page of AUDITS) {
-	console.log(line(page === '/ (device data)' ? '/ device data' : `${page} now`, summarise(runs[page])));
-	if (page !== '/ (device data)') console.log(line(`${page} before`, BEFORE[page]));
+	const before = page === '/login' || page === '/' ? BEFORE[page] : undefined;
+	console.log(line(before ? `${page} now` : page.replace(/[()]/g, ''), summarise(runs[page])));
+	if (before) console.log(line(`${page} before`, before));
 	const performance = runs[page].map((run) => run.scores.performance).join(', ');
 	const cpu = runs[page].map((run) => run.benchmarkIndex.toFixed(0)).join(', ');
 	console.log(`  ${''.padEnd(16)} performance per run: ${performance} (host CPU benchmark index: ${cpu})`);

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from '../../e2e/chromium';
-import { storeEntries, syncThenForgetFiles, type StoredEntries } from './stored-session';
+import { describeTasks, mainThreadTasks, type MainThreadTask, type TraceEvent } from './main-thread-tasks';
+import { storeEntries, syncAndInstall, syncThenForgetFiles, type StoredEntries } from './stored-session';
 
 /** Debian's Chromium as Lighthouse should drive it here: headless, as root, and with no traffic of its own. */
 const CHROMIUM_FLAGS = [
@@ -16,6 +17,9 @@ const CHROMIUM_FLAGS = [
 	'--disable-sync',
 	'--no-first-run'
 ];
+
+const BUILD = join(import.meta.dirname, '..', '..', '..', 'build');
+const PROFILE_CATEGORY = 'disabled-by-default-v8.cpu_profiler';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
@@ -32,23 +36,48 @@ export interface PageFigures {
 	benchmarkIndex: number;
 }
 
-/** A signed-in audit: the session to store, and whether the device already holds its data. */
+/**
+ * The tasks after the first contentful paint that Lighthouse counts as long (over 50 ms), named through the
+ * build's source maps. Under simulated throttling the trace ran at full speed and Lighthouse slows each task for
+ * its phone: 4×, or 2× for a task that ran layout. Under applied throttling the trace is already slowed.
+ */
+function blockingTasks(events: readonly TraceEvent[], applied: boolean): string[] {
+	const paint = events.find((event) => event.name === 'firstContentfulPaint')?.ts ?? 0;
+	const slowed = (task: MainThreadTask): number =>
+		applied ? task.durationUs : task.durationUs * (task.layoutUs > 0 ? 2 : 4);
+	const long = mainThreadTasks(events, BUILD).filter((task) => task.traceUs > paint && slowed(task) > 50_000);
+	const blocking = long.reduce((sum, task) => sum + slowed(task) - 50_000, 0);
+	return [
+		`  ${long.length} long tasks after the first paint, about ${Math.round(blocking / 1000)} ms blocking ` +
+			`(${applied ? 'applied' : 'simulated'} throttling; durations below as traced):`,
+		...describeTasks(long, 10)
+	];
+}
+
+/**
+ * What the device holds before a signed-in audit:
+ * - 'new': a device that never synced (its first pull runs during the audit);
+ * - 'evicted': the app ran once and synced, then its service worker, caches and HTTP cache were removed, so every
+ *   file is fetched again (as after the browser evicted them), the device's data still there;
+ * - 'installed': the app ran once, synced, and its service worker installed: a staff member's everyday load, the
+ *   app's files served by the worker from the device. Audited with applied throttling (Chromium's own 4× CPU
+ *   slowdown and network throttling while the page loads): simulated throttling cannot model a service worker's
+ *   answers and puts the first paint at ~0.2 s, before any script ran, which counts the first render as blocking.
+ */
+export type DeviceState = 'new' | 'evicted' | 'installed';
+
+/** A signed-in audit: the session to store, and what the device holds. */
 export interface AuditSession {
 	appUrl: string;
 	stored: StoredEntries;
-	/**
-	 * true: the app runs once in the profile first and syncs, then its service worker, caches and HTTP cache are
-	 * removed, so the audited load is a returning staff member's after an app update (every file fetched again,
-	 * the device's data already there). false: a device that never synced (its first pull runs during the audit).
-	 */
-	deviceData: boolean;
+	device: DeviceState;
 }
 
 /**
  * One Lighthouse navigation (its default mobile settings: simulated Slow 4G and 4× CPU slowdown) in a fresh
  * Chromium profile. With `session`, the app origin's localStorage gets that signed-in session first and
- * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's cold load (no HTTP
- * cache, no service worker). The full report (JSON, open it in the Lighthouse viewer or read its audits) is
+ * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's, with what the
+ * device holds as `session.device` says (Lighthouse still empties the HTTP cache). The full report (JSON, open it in the Lighthouse viewer or read its audits) is
  * written to `reportPath`.
  */
 export async function auditPage(
@@ -56,6 +85,7 @@ export async function auditPage(
 	options: { reportPath: string; session?: AuditSession }
 ): Promise<PageFigures> {
 	const { session } = options;
+	const applied = session?.device === 'installed';
 	const chrome = await launch({
 		chromePath: chromiumPath(),
 		chromeFlags: CHROMIUM_FLAGS,
@@ -68,7 +98,8 @@ export async function auditPage(
 			if (!context) throw new Error('the launched Chromium has no browser context');
 			const page = await context.newPage();
 			await storeEntries(page, session.appUrl, session.stored);
-			if (session.deviceData) await syncThenForgetFiles(page, session.appUrl);
+			if (session.device === 'evicted') await syncThenForgetFiles(page, session.appUrl);
+			if (session.device === 'installed') await syncAndInstall(page, session.appUrl);
 			await page.close();
 			await browser.close(); // disconnects only: Chromium itself was launched by chrome-launcher
 		}
@@ -77,18 +108,25 @@ export async function auditPage(
 			logLevel: 'silent',
 			output: 'json',
 			onlyCategories: [...CATEGORIES],
-			disableStorageReset: session !== undefined
+			disableStorageReset: session !== undefined,
+			...(applied ? { throttlingMethod: 'devtools' as const } : {}),
+			// V8's samples in the trace, so its long tasks can be named by source (blockingTasks).
+			...(process.env['BENCH_LIGHTHOUSE_TRACE'] ? { additionalTraceCategories: PROFILE_CATEGORY } : {})
 		});
 		if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
 		const { lhr } = result;
 		await mkdir(dirname(options.reportPath), { recursive: true });
 		await writeFile(options.reportPath, JSON.stringify(lhr));
 		// The trace behind the report, for a look at what a task ran (DevTools → Performance → load profile).
-		if (process.env['BENCH_LIGHTHOUSE_TRACE'])
+		if (process.env['BENCH_LIGHTHOUSE_TRACE']) {
 			await writeFile(
 				options.reportPath.replace(/\.json$/, '.trace.json'),
 				JSON.stringify(result.artifacts.Trace)
 			);
+			// Lighthouse types its trace events loosely; main-thread-tasks reads the fields it names.
+			const events = result.artifacts.Trace.traceEvents as unknown as TraceEvent[];
+			for (const line of blockingTasks(events, applied)) console.log(line);
+		}
 		if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
 		const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? NaN) * 100);
 		const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? NaN;

@@ -28,7 +28,7 @@ interface ProfileNode {
 }
 
 /** A trace event, only the fields read here. */
-interface TraceEvent {
+export interface TraceEvent {
 	name: string;
 	pid: number;
 	tid: number;
@@ -48,11 +48,15 @@ interface TraceEvent {
 /** One task of the page's main thread (µs from its navigation), and where its JavaScript spent the time. */
 export interface MainThreadTask {
 	startUs: number;
+	/** The task's start on the trace's own clock. */
+	traceUs: number;
 	durationUs: number;
 	/** Inclusive time (µs) per function of the app's own sources (`name src/…:line`), most first. */
 	sources: [string, number][];
 	/** Self time (µs) per innermost frame, whatever its source (a library, the browser's own work), most first. */
 	leaves: [string, number][];
+	/** Time (µs) the task spent in layout: Lighthouse's simulation slows such a task by half its CPU factor. */
+	layoutUs: number;
 }
 
 /**
@@ -138,6 +142,7 @@ export function mainThreadTasks(events: readonly TraceEvent[], buildDir: string)
 		return known;
 	};
 	const origin = tasks[0]?.ts ?? 0;
+	const layouts = events.filter((event) => event.name === 'Layout' && key(event) === main);
 	let next = 0;
 	return tasks.map((task) => {
 		const end = task.ts + (task.dur ?? 0);
@@ -159,9 +164,34 @@ export function mainThreadTasks(events: readonly TraceEvent[], buildDir: string)
 			[...counts].sort((a, b) => b[1] - a[1]);
 		return {
 			startUs: task.ts - origin,
+			traceUs: task.ts,
 			durationUs: task.dur ?? 0,
 			sources: ranked(sources),
-			leaves: ranked(leaves)
+			leaves: ranked(leaves),
+			layoutUs: layouts
+				.filter((layout) => layout.ts >= task.ts && layout.ts < end)
+				.reduce((sum, layout) => sum + (layout.dur ?? 0), 0)
 		};
 	});
+}
+
+/**
+ * Two lines per task, longest first: when it started and how long it ran (and its layout), the app sources it
+ * spent most in, and its innermost frames.
+ */
+export function describeTasks(tasks: readonly MainThreadTask[], limit: number): string[] {
+	const ms = (us: number): number => Math.round(us / 1000);
+	const named = (counts: [string, number][]): string =>
+		counts
+			.slice(0, 4)
+			.map(([source, us]) => `${source} ${ms(us)}`)
+			.join(' | ');
+	return [...tasks]
+		.sort((a, b) => b.durationUs - a.durationUs)
+		.slice(0, limit)
+		.flatMap((task) => [
+			`  @${ms(task.startUs)} ms: ${ms(task.durationUs)} ms${task.layoutUs ? ` (layout ${ms(task.layoutUs)})` : ''}  ` +
+				(named(task.sources) || '(no app code)'),
+			`      innermost: ${named(task.leaves)}`
+		]);
 }

@@ -61,16 +61,21 @@ export async function storeEntries(page: Page, appUrl: string, entries: StoredEn
 	}, entries);
 }
 
-/**
- * Opens the app so it syncs the signed-in user's data into IndexedDB, then removes what would make the next load
- * warm: the service worker, its caches and the HTTP cache. IndexedDB and localStorage stay.
- */
-export async function syncThenForgetFiles(page: Page, appUrl: string): Promise<void> {
+/** Opens the app and waits until it has synced the signed-in user's data into IndexedDB. */
+async function syncOnce(page: Page, appUrl: string): Promise<void> {
 	await page.goto(`${appUrl}/`);
 	await page
 		.getByTestId('sync-status')
 		.filter({ hasText: zhCN['sync.statusSynced'] })
 		.waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Opens the app so it syncs the signed-in user's data into IndexedDB, then removes what would make the next load
+ * warm: the service worker, its caches and the HTTP cache. IndexedDB and localStorage stay.
+ */
+export async function syncThenForgetFiles(page: Page, appUrl: string): Promise<void> {
+	await syncOnce(page, appUrl);
 	await page.evaluate(async () => {
 		const registrations = await navigator.serviceWorker.getRegistrations();
 		await Promise.all(registrations.map((registration) => registration.unregister()));
@@ -79,4 +84,16 @@ export async function syncThenForgetFiles(page: Page, appUrl: string): Promise<v
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Network.clearBrowserCache');
 	await cdp.detach();
+}
+
+/**
+ * Opens the app so it syncs the signed-in user's data into IndexedDB and its service worker installs (the whole
+ * app precached) and activates: the next load is a staff member's everyday one, the app served from the device.
+ */
+export async function syncAndInstall(page: Page, appUrl: string): Promise<void> {
+	await syncOnce(page, appUrl);
+	// The app registers its worker once it is idle after loading; `ready` waits for it to be active.
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
 }
