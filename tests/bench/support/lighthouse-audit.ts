@@ -74,11 +74,11 @@ export interface AuditSession {
 }
 
 /**
- * One Lighthouse navigation (its default mobile settings: simulated Slow 4G and 4× CPU slowdown) in a fresh
- * Chromium profile. With `session`, the app origin's localStorage gets that signed-in session first and
- * Lighthouse is told not to clear storage, so the audited load is a signed-in staff member's, with what the
- * device holds as `session.device` says (Lighthouse still empties the HTTP cache). The full report (JSON, open it in the Lighthouse viewer or read its audits) is
- * written to `reportPath`.
+ * One Lighthouse navigation (its default mobile settings: Slow 4G and 4× CPU slowdown, simulated except for an
+ * installed device) in a fresh Chromium profile. With `session`, the app origin's localStorage gets that
+ * signed-in session first and Lighthouse is told not to clear storage, so the audited load is a signed-in staff
+ * member's, with what the device holds as `session.device` says (Lighthouse still empties the HTTP cache). The
+ * full report (JSON, open it in the Lighthouse viewer or read its audits) is written to `reportPath`.
  */
 export async function auditPage(
 	url: string,
