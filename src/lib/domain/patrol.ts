@@ -115,16 +115,21 @@ const checkResults = z.array(checkResult).check(
 
 // ─── Rows ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** What a checkpoint says: everything a manager edits. Shared by the row and the save op, built with them. */
+const checkpointContent = () => ({
+	name_zh: visibleText(PATROL_LIMITS.name),
+	name_en: plainText(PATROL_LIMITS.name),
+	position: z.int().check(z.minimum(1), z.maximum(PATROL_LIMITS.position)),
+	/** The poster's short line; null: the app's default instruction. */
+	instruction_zh: z.nullable(plainText(PATROL_LIMITS.instruction)),
+	items: checkItems
+});
+
 export const checkpointRow = lazySchema(() =>
 	z.object({
 		id: uuid,
 		hall_id: uuid,
-		name_zh: visibleText(PATROL_LIMITS.name),
-		name_en: plainText(PATROL_LIMITS.name),
-		position: z.int().check(z.minimum(1), z.maximum(PATROL_LIMITS.position)),
-		/** The poster's short line; null: the app's default instruction. */
-		instruction_zh: z.nullable(plainText(PATROL_LIMITS.instruction)),
-		items: checkItems,
+		...checkpointContent(),
 		retired_at: z.nullable(deviceTimestamp),
 		is_demo: z.boolean(),
 		version: z.number()
@@ -186,11 +191,7 @@ export type PatrolCheckRow = z.infer<typeof patrolCheckRow>;
 export const saveCheckpoint = lazySchema(() =>
 	z.strictObject({
 		id: uuid,
-		name_zh: visibleText(PATROL_LIMITS.name),
-		name_en: plainText(PATROL_LIMITS.name),
-		position: z.int().check(z.minimum(1), z.maximum(PATROL_LIMITS.position)),
-		instruction_zh: z.nullable(plainText(PATROL_LIMITS.instruction)),
-		items: checkItems,
+		...checkpointContent(),
 		saved_at: deviceTimestamp
 	})
 );

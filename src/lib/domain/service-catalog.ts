@@ -146,8 +146,11 @@ export type Material = z.infer<typeof material>;
 const uniqueKeys = (list: readonly { key: string }[]): boolean =>
 	new Set(list.map((entry) => entry.key)).size === list.length;
 
-/** What a version says: everything a manager edits. Shared by the row and the publish op. */
-const versionContent = {
+/**
+ * What a version says: everything a manager edits. Shared by the row and the publish op, and built with them on
+ * first use (lazySchema), not when the module is evaluated.
+ */
+const versionContent = () => ({
 	name_zh: visibleText(CATALOG_LIMITS.name),
 	name_en: plainText(CATALOG_LIMITS.name),
 	scope: serviceScope,
@@ -165,11 +168,11 @@ const versionContent = {
 	situations: z.array(situation).check(z.maxLength(CATALOG_LIMITS.situations)),
 	questions: z.array(question).check(z.maxLength(CATALOG_LIMITS.questions)),
 	materials: z.array(material).check(z.minLength(1), z.maxLength(CATALOG_LIMITS.materials))
-};
+});
 
 /** The rules across a version's fields, the same on the row, the op, and the server (named by field to fix). */
-type VersionContent = z.infer<z.ZodMiniObject<typeof versionContent>>;
-const versionChecks = [
+type VersionContent = z.infer<z.ZodMiniObject<ReturnType<typeof versionContent>>>;
+const versionChecks = () => [
 	z.refine<VersionContent>(
 		(v) => v.legal_days === null || v.promised_days === null || v.promised_days <= v.legal_days,
 		{ path: ['promised_days'] }
@@ -189,7 +192,7 @@ const versionChecks = [
 		(v) => v.materials.every((m) => m.situations.every((key) => v.situations.some((s) => s.key === key))),
 		{ path: ['materials'] }
 	)
-] as const;
+];
 
 /** An item as the server sends it: its identity and whether it is withdrawn. */
 export const serviceItemRow = lazySchema(() =>
@@ -215,13 +218,13 @@ export const serviceItemVersionRow = lazySchema(() =>
 			hall_id: uuid,
 			/** 1, 2, 3…: the server numbers versions in the order it receives them. */
 			revision: z.int().check(z.minimum(1)),
-			...versionContent,
+			...versionContent(),
 			published_by: uuid,
 			published_by_name: z.string(),
 			published_at: deviceTimestamp,
 			version: z.number()
 		})
-		.check(...versionChecks)
+		.check(...versionChecks())
 );
 export type ServiceItemVersionRow = z.infer<typeof serviceItemVersionRow>;
 
@@ -237,10 +240,10 @@ export const publishServiceItem = lazySchema(() =>
 			id: uuid,
 			item_id: uuid,
 			code: itemCode,
-			...versionContent,
+			...versionContent(),
 			published_at: deviceTimestamp
 		})
-		.check(...versionChecks)
+		.check(...versionChecks())
 );
 export type PublishServiceItem = z.infer<typeof publishServiceItem>;
 
