@@ -31,15 +31,20 @@ export async function assertPortFree(port: number, envVar: string, what: string)
 	if (!(await isPortFree(port))) throw new PortInUseError(port, envVar, what);
 }
 
-/** Asks the kernel for a free ephemeral port (tests and benchmarks never collide with a running stack). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer();
-		probe.once('error', reject);
-		probe.listen({ port: 0, host: '127.0.0.1' }, () => {
-			const address = probe.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			probe.close(() => (port ? resolve(port) : reject(new Error('could not allocate a free port'))));
-		});
-	});
+/**
+ * Where freePort looks: below Linux's ephemeral range (32768–60999), from which every outgoing connection (a
+ * database client's, a fetch's) takes its local port. A port the kernel chose there could be taken by such a
+ * connection between the check and the server's listen (a stack starting in a test failed so, EADDRINUSE); and
+ * below the e2e run's (25173…) and the benches' (28173…) fixed ports.
+ */
+const FREE_PORT_RANGE = { from: 20_000, to: 24_999 };
+
+/** A port nothing listens on, for a test's or benchmark's own stack (never colliding with a running one). */
+export async function freePort(): Promise<number> {
+	const { from, to } = FREE_PORT_RANGE;
+	for (let attempt = 0; attempt < 100; attempt++) {
+		const port = from + Math.floor(Math.random() * (to - from + 1));
+		if (await isPortFree(port)) return port;
+	}
+	throw new Error(`could not find a free port between ${from} and ${to}`);
 }
