@@ -1,7 +1,7 @@
 /**
  * The end-to-end run's own ports, away from `npm start` (5173 / 54321 / 54322) so both can run at once, and
- * below Linux's ephemeral range (32768–60999): the integration tests' stacks take kernel-chosen ports, and one
- * still closing as Playwright started once held the e2e database's port. Benchmarks use 28xxx for the same reason.
+ * apart from the ports the integration tests' stacks take (`freePort`, 20000–24999; they once took ephemeral ports,
+ * and one still closing as Playwright started held the e2e database's port). Benchmarks use 28xxx likewise.
  * Shared by playwright.config.ts (where the browser goes) and serve.ts (what it starts).
  */
 function port(name: string, fallback: number): number {
