@@ -19,6 +19,13 @@ export function hallDate(moment: Date = new Date()): string {
 	return hallWallClock(moment).slice(0, 10);
 }
 
+/** The hall date `days` after `day` (both YYYY-MM-DD; calendar arithmetic, no time zone involved). */
+export function addDays(day: string, days: number): string {
+	const moment = new Date(`${day}T00:00:00.000Z`);
+	moment.setUTCDate(moment.getUTCDate() + days);
+	return moment.toISOString().slice(0, 10);
+}
+
 /** The hall's hour (0…23) of an instant. */
 export function hallHour(iso: string): number {
 	return Number(hallWallClock(new Date(iso)).slice(11, 13));

@@ -1,5 +1,5 @@
 import { hallDate } from './hall-time';
-import { addDays } from './visit';
+import { addDays } from './hall-time';
 
 /**
  * Where an enterprise stands against its visit plan (docs/VISITS.md, "Visit plan tracking"): with a plan of every N

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actOnFollowUp, addDays, dueDateFits, openFollowUp, saveVisit, type SaveVisit } from './visit';
+import { addDays } from './hall-time';
+import { actOnFollowUp, dueDateFits, openFollowUp, saveVisit, type SaveVisit } from './visit';
 
 const ID = '0190c000-0000-7000-8000-000000000001';
 const OTHER = '0190c000-0000-7000-8000-000000000002';

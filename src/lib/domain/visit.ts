@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema';
-import { hallDate } from './hall-time';
+import { addDays, hallDate } from './hall-time';
 import { deviceTimestamp, fromYearOne } from './sync-protocol';
 import { hasVisibleText, plainText, visibleText } from './text';
 
@@ -71,13 +71,6 @@ const hallDay = z.iso.date().check(fromYearOne);
 const latitude = z.float64().check(z.minimum(-90), z.maximum(90));
 const longitude = z.float64().check(z.minimum(-180), z.maximum(180));
 const accuracy = z.float64().check(z.minimum(0), z.maximum(VISIT_LIMITS.maxAccuracyMeters));
-
-/** The hall date `days` after `day` (both YYYY-MM-DD; calendar arithmetic, no time zone involved). */
-export function addDays(day: string, days: number): string {
-	const moment = new Date(`${day}T00:00:00.000Z`);
-	moment.setUTCDate(moment.getUTCDate() + days);
-	return moment.toISOString().slice(0, 10);
-}
 
 /** Whether `due` may be a follow-up's due date when it was opened at `openedAt`: that hall day to 365 days after. */
 export function dueDateFits(due: string, openedAt: string): boolean {

@@ -1,4 +1,5 @@
 import { REPORT_LIMITS } from '$lib/domain/report';
+import { addDays } from '$lib/domain/hall-time';
 
 /**
  * The report's period: a hall day, a week (Monday to Sunday), a calendar month, or any range of hall days, as the
@@ -22,10 +23,6 @@ function toTime(day: string): number {
 
 function toDay(time: number): string {
 	return new Date(time).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-	return toDay(toTime(day) + days * DAY_MS);
 }
 
 function isDay(value: string | null): value is string {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { addDays, type FollowUpRow } from '$lib/domain/visit';
+import { addDays } from '$lib/domain/hall-time';
+import type { FollowUpRow } from '$lib/domain/visit';
 import { registry } from '$lib/features/registry';
 import { FakeServer, STAFF } from '../../../../tests/support/fake-server';
 import {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '$lib/domain/visit';
+import { addDays } from '$lib/domain/hall-time';
 import { STAFF } from '../../../../tests/support/fake-server';
 import {
 	checkIn,
