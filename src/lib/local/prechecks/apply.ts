@@ -3,7 +3,7 @@ import { gapsOf } from '$lib/domain/precheck-rules';
 import type { LocalDb } from '../db';
 import { serviceItemVersions } from '../service-catalog/tables';
 import type { QueuedOp } from '../workflow';
-import { precheckApplicants, precheckRounds, prechecks } from './tables';
+import { precheckApplicants, precheckRounds, prechecks, roundsOf } from './tables';
 
 /**
  * The local effect of each precheck.* op, mirroring the server's writing functions: the pre-check, its round and
@@ -83,10 +83,7 @@ export async function applyRecheck(
 	const complete = gaps.length === 0;
 	const stored = await rounds.get(payload.id);
 	if (!stored) {
-		const last = await rounds
-			.where('[precheck_id+round_no]')
-			.between([precheck.id, 0], [precheck.id, Infinity])
-			.last();
+		const last = await roundsOf(db, precheck.id).last();
 		await rounds.add({
 			id: payload.id,
 			precheck_id: precheck.id,
@@ -122,10 +119,17 @@ export async function undoRecord(db: LocalDb, payload: RecordPrecheck): Promise<
 	return null;
 }
 
-/** Gives up a refused return visit: its round goes, and the pre-check's status returns from the server. */
+/**
+ * Gives up a refused return visit: its round goes, and the pre-check's status follows its last round left until
+ * the server's copy returns. The stored status must not lag: "mine, still open" reads by it.
+ */
 export async function undoRecheck(db: LocalDb, payload: RecheckPrecheck): Promise<'pull_again' | null> {
-	if ((await precheckRounds.of(db).get(payload.id))?.version === 0) {
-		await precheckRounds.of(db).delete(payload.id);
+	const rounds = precheckRounds.of(db);
+	if ((await rounds.get(payload.id))?.version === 0) await rounds.delete(payload.id);
+	const precheck = await prechecks.of(db).get(payload.precheck_id);
+	const last = await roundsOf(db, payload.precheck_id).last();
+	if (precheck?.status === 'complete' && last && last.result !== 'complete') {
+		await prechecks.of(db).update(precheck.id, { status: 'open', completed_at: null });
 	}
 	return 'pull_again';
 }

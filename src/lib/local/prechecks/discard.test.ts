@@ -7,7 +7,7 @@ import { device } from '../../../../tests/support/device';
 import { FakeServer } from '../../../../tests/support/fake-server';
 import { discardRejected } from '../rejected';
 import { ensureDeviceCode } from './numbering';
-import { loadPrecheck } from './queries';
+import { listMyOpenPrechecks, loadPrecheck } from './queries';
 import { precheckApplicants, precheckRounds, prechecks } from './tables';
 import { recheckPrecheck, recordPrecheck } from './writes';
 
@@ -76,6 +76,8 @@ describe('giving up a refused pre-check', () => {
 		await engine.sync();
 		const [refused] = await db.rejected.toArray();
 		await discardRejected(db, registry, refused?.seq ?? -1);
+		// Open again on my list at once, before the server's copy returns.
+		expect((await listMyOpenPrechecks(db)).map((entry) => entry.precheck.id)).toEqual([notice.id]);
 		await engine.sync();
 		const after = await loadPrecheck(db, notice.id);
 		expect(after?.precheck).toMatchObject({ status: 'open', completed_at: null, staff_post: 'intake' });

@@ -5,7 +5,7 @@ import type {
 	PrecheckRow,
 	PrecheckStatus
 } from '$lib/domain/precheck';
-import { hallDate } from '$lib/domain/hall-time';
+import { addDays, hallDate } from '$lib/domain/hall-time';
 import { normalizeNoticeNo, openPoints } from '$lib/domain/precheck-rules';
 import type { ServiceItemRow, ServiceItemVersionRow } from '$lib/domain/service-catalog';
 import type { LocalDb } from '../db';
@@ -13,7 +13,7 @@ import { readActor } from '../device-actor';
 import { pendingIds } from '../outbox';
 import { serviceItems, serviceItemVersions } from '../service-catalog/tables';
 import { serviceRecords } from '../service-records/tables';
-import { precheckApplicants, precheckRounds, prechecks } from './tables';
+import { precheckApplicants, precheckRounds, prechecks, roundsOf } from './tables';
 
 /** The reads behind the pre-check screens, as plain async functions (live.svelte.ts makes them live). */
 
@@ -58,14 +58,6 @@ const readScope = (db: LocalDb) => [
 	db.sync_state
 ];
 
-function roundsOf(db: LocalDb, precheckId: string): Promise<PrecheckRoundRow[]> {
-	return precheckRounds
-		.of(db)
-		.where('[precheck_id+round_no]')
-		.between([precheckId, 0], [precheckId, Infinity])
-		.toArray();
-}
-
 /** Complete when the last round found nothing missing; the stored status may lag behind a given-up round. */
 function statusOf(rounds: readonly PrecheckRoundRow[]): PrecheckStatus {
 	return rounds.at(-1)?.result === 'complete' ? 'complete' : 'open';
@@ -79,7 +71,7 @@ async function entryOf(
 	const [version, item, rounds, applicant] = await Promise.all([
 		serviceItemVersions.of(db).get(precheck.item_version_id),
 		serviceItems.of(db).get(precheck.item_id),
-		roundsOf(db, precheck.id),
+		roundsOf(db, precheck.id).toArray(),
 		precheckApplicants.of(db).get(precheck.id)
 	]);
 	if (!version) return null;
@@ -125,10 +117,11 @@ export function listMyOpenPrechecks(db: LocalDb): Promise<PrecheckListEntry[]> {
 	return db.transaction('r', readScope(db), async () => {
 		const actor = await readActor(db);
 		if (!actor) return [];
+		// By the stored status: the completed ones (most of a long-used device's) are not read at all.
 		const mine = await prechecks
 			.of(db)
-			.where('[staff_id+created_at]')
-			.between([actor.staff_id, ''], [actor.staff_id, '\uffff'])
+			.where('[staff_id+status+created_at]')
+			.between([actor.staff_id, 'open', ''], [actor.staff_id, 'open', '\uffff'])
 			.reverse()
 			.filter((row) => row.notice_no !== null)
 			.toArray();
@@ -139,8 +132,12 @@ export function listMyOpenPrechecks(db: LocalDb): Promise<PrecheckListEntry[]> {
 /** The hall's pre-checks made on a hall day, oldest first, with their rounds (the manager's "today"). */
 export function listPrechecksOn(db: LocalDb, day: string): Promise<PrecheckDetail[]> {
 	return db.transaction('r', readScope(db), async () => {
+		// The index narrows to the UTC dates around the hall day (a server's timestamp may carry any offset); the
+		// hall clock decides. Not a scan of every pre-check the device ever held.
 		const rows = await prechecks
 			.of(db)
+			.where('created_at')
+			.between(addDays(day, -1), `${addDays(day, 1)}\uffff`)
 			.filter((row) => hallDate(new Date(row.created_at)) === day)
 			.toArray();
 		return (await detailsOf(db, rows)).sort((a, b) =>

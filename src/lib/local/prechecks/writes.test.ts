@@ -17,6 +17,7 @@ import {
 	findByNoticeNo,
 	findByToken,
 	listMyOpenPrechecks,
+	listPrechecksOn,
 	listRecordPrechecks,
 	loadPrecheck
 } from './queries';
@@ -263,5 +264,32 @@ describe('a return visit', () => {
 		]);
 		expect(after).toEqual(before);
 		expect(before[1]).toHaveLength(2);
+	});
+});
+
+describe("the hall day's pre-checks (the manager's today)", () => {
+	it('holds those made from its first minute to its last, whatever offset the timestamp carries', async () => {
+		const db = await hallDevice();
+		const madeAt = {
+			// 00:00 in the hall, 16:00 UTC the day before
+			firstMinute: '2026-12-02T16:00:00.000Z',
+			lastMinute: '2026-12-03T15:59:59.999Z',
+			// as a server in the hall's zone would write it: the same day
+			hallOffset: '2026-12-03T23:30:00+08:00',
+			dayBefore: '2026-12-02T15:59:59.999Z',
+			dayAfter: '2026-12-03T16:00:00+00:00'
+		};
+		const ids: Record<string, string> = {};
+		for (const [name, at] of Object.entries(madeAt)) {
+			ids[name] = (await recordPrecheck(db, firstVisit())).id;
+			await prechecks.of(db).update(ids[name], { created_at: at });
+		}
+		const onDay = await listPrechecksOn(db, '2026-12-03');
+		expect(onDay.map((entry) => entry.precheck.id).sort()).toEqual(
+			[ids.firstMinute, ids.lastMinute, ids.hallOffset].sort()
+		);
+		expect((await listPrechecksOn(db, '2026-12-02')).map((entry) => entry.precheck.id)).toEqual([
+			ids.dayBefore
+		]);
 	});
 });

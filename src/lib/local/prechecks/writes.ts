@@ -12,7 +12,7 @@ import { LocalWriteError } from '../write-error';
 import { signalLocalWrite } from '../write-signal';
 import { newPublicToken, takeNoticeNo } from './numbering';
 import { recheckOp, recordOp } from './ops';
-import { precheckRounds, prechecks } from './tables';
+import { prechecks, roundsOf } from './tables';
 
 /**
  * The pre-check writes the screens call. Input is checked first (a LocalWriteError naming the fields, nothing
@@ -143,11 +143,7 @@ export async function recheckPrecheck(
 		const version = await serviceItemVersions.of(db).get(precheck.item_version_id);
 		if (!version)
 			throw new LocalWriteError('not_found', `Its version ${precheck.item_version_id} is not here.`);
-		const rounds = await precheckRounds
-			.of(db)
-			.where('[precheck_id+round_no]')
-			.between([precheck.id, 0], [precheck.id, Infinity])
-			.toArray();
+		const rounds = await roundsOf(db, precheck.id).toArray();
 		const open = openPoints(version, rounds);
 		if (open.length === 0) throw invalid(`Pre-check ${precheck.id} is already complete.`, ['precheck_id']);
 		const openKeys = new Set(open.map((mark) => mark.material_key));
