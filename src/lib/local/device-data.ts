@@ -22,8 +22,22 @@ export async function clearSyncedRows(db: LocalDb): Promise<void> {
 	await Promise.all(db.syncedTables.map((name) => db.table(name).clear()));
 }
 
+/**
+ * A database never prepared for anyone holds no rows: its first sign-in only stores the user, without clearing
+ * some thirty empty tables in one transaction (a long task of a phone's first load). False when it was prepared.
+ */
+async function prepareFresh(db: LocalDb, actor: Actor): Promise<boolean> {
+	return db.transaction('rw', db.sync_state, async () => {
+		if ((await db.sync_state.get('state')) !== undefined) return false;
+		await db.sync_state.put({ ...EMPTY_SYNC_STATE, user_id: actor.user_id });
+		await storeActor(db, actor);
+		return true;
+	});
+}
+
 /** Called when the engine starts for a signed-in user: keeps their data, or starts clean for a new user. */
 export async function prepareForUser(db: LocalDb, actor: Actor): Promise<void> {
+	if (await prepareFresh(db, actor)) return;
 	await db.transaction('rw', allTables(db), async () => {
 		const state = (await db.sync_state.get('state')) ?? EMPTY_SYNC_STATE;
 		if (state.user_id !== actor.user_id) {
