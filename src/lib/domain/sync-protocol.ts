@@ -68,14 +68,19 @@ export const opResult = lazySchema(() =>
 );
 export type OpResult = z.infer<typeof opResult>;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
  * One changed row. `table` is any name: a server newer than this app may send tables it does not know yet, and
- * those rows are counted and reported by the device rather than failing the whole page.
+ * those rows are counted and reported by the device rather than failing the whole page. The row is only checked
+ * to be an object here, not walked and copied key by key: its table's own schema checks every field next, and a
+ * page is hundreds of rows on a phone's first pull.
  */
 export const pulledChange = lazySchema(() =>
 	z.object({
 		table: z.string(),
-		row: z.record(z.string(), z.unknown())
+		row: z.custom<Record<string, unknown>>(isObject)
 	})
 );
 export type PulledChange = z.infer<typeof pulledChange>;

@@ -23,14 +23,27 @@ async function silentGateway(): Promise<{ url: string; requests: () => number }>
 	return { url: `http://127.0.0.1:${port}`, requests: () => requests };
 }
 
+/** A gateway answering every call with `body` as JSON. */
+async function answeringGateway(body: unknown): Promise<string> {
+	server = createServer((_request, response) => {
+		response.writeHead(200, { 'content-type': 'application/json' });
+		response.end(JSON.stringify(body));
+	});
+	await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+	return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const clientOf = (url: string) =>
+	createAuthRpcClient(url, 'anon-key', {
+		persistSession: false,
+		autoRefreshToken: false,
+		detectSessionInUrl: false
+	});
+
 describe('the sync backend over Supabase', () => {
 	it('gives up on a push or pull that is never answered, as a network failure the engine retries', async () => {
 		const gateway = await silentGateway();
-		const client = createAuthRpcClient(gateway.url, 'anon-key', {
-			persistSession: false,
-			autoRefreshToken: false,
-			detectSessionInUrl: false
-		});
+		const client = clientOf(gateway.url);
 		const backend = supabaseBackend(() => client, { requestTimeoutMs: 200 });
 
 		for (const call of [() => backend.push([]), () => backend.pull('', 10)]) {
@@ -42,5 +55,26 @@ describe('the sync backend over Supabase', () => {
 			expect((failure as SyncTransportError).failure).toBe('network');
 		}
 		expect(gateway.requests()).toBe(2);
+	});
+
+	it('takes a page whose rows are objects as sent, and treats a row of another shape as a failing server', async () => {
+		const row = { id: 'r1', materials: [{ key: 'form' }], note: null };
+		const page = { changes: [{ table: 'service_items', row }], cursor: 'c1', has_more: false, epoch: 1 };
+		const good = clientOf(await answeringGateway(page));
+		expect(await supabaseBackend(() => good).pull('', 10)).toEqual(page);
+		for (const odd of [['r1'], 'r1', null]) {
+			server?.closeAllConnections();
+			await new Promise((resolve) => server?.close(resolve));
+			const bad = clientOf(
+				await answeringGateway({ ...page, changes: [{ table: 'service_items', row: odd }] })
+			);
+			const failure = await supabaseBackend(() => bad)
+				.pull('', 10)
+				.then(
+					() => null,
+					(error: unknown) => error
+				);
+			expect(failure).toMatchObject({ failure: 'server', code: 'bad_response' });
+		}
 	});
 });
