@@ -1,4 +1,5 @@
 import { LocalDb } from '$lib/local/db';
+import { readsWaitFor } from '$lib/local/read-turns';
 import { defineRegistry, type OpPayloadOf, type OpTypeOf } from '$lib/local/registry';
 import { incidentsWorkflow } from './incidents/sync';
 import { photosWorkflow } from './photos/sync';
@@ -33,6 +34,9 @@ let shared: LocalDb | undefined;
 
 /** The app's one device database, opened on first use (in the browser only: screens and the sync engine). */
 export function localDb(): LocalDb {
-	shared ??= new LocalDb('hall-assist', registry);
+	if (!shared) {
+		shared = new LocalDb('hall-assist', registry);
+		readsWaitFor(shared.open());
+	}
 	return shared;
 }

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { localReads } from './read-failures.svelte';
+import { inTurn } from './read-turns';
 
 /**
  * Dexie's liveQuery for runes, the one wrapper the app uses: `current` is undefined until the first answer, then
@@ -13,9 +14,8 @@ export function live<A, T>(
 ): { readonly current: T | undefined; readonly error: unknown } {
 	let current = $state<T | undefined>(undefined);
 	let error = $state<unknown>(undefined);
-	$effect(() => {
-		const value = args();
-		const subscription = liveQuery(() => query(value)).subscribe({
+	const subscribe = (value: A) =>
+		liveQuery(() => query(value)).subscribe({
 			next: (next) => {
 				current = next;
 				error = undefined;
@@ -32,7 +32,18 @@ export function live<A, T>(
 				error = failure;
 			}
 		});
-		return () => subscription.unsubscribe();
+	$effect(() => {
+		const value = args();
+		let subscription: { unsubscribe(): void } | undefined;
+		let stopped = false;
+		inTurn(() => {
+			if (stopped) return;
+			subscription = subscribe(value);
+		});
+		return () => {
+			stopped = true;
+			subscription?.unsubscribe();
+		};
 	});
 	return {
 		get current() {

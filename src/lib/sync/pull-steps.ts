@@ -4,7 +4,7 @@ import { EMPTY_SYNC_STATE, type LocalDb, type SyncState, type UnreadableRows } f
 import { clearSyncedRows } from '$lib/local/device-data';
 import { readPulledChanges, storeReadPage } from '$lib/local/pulled';
 import type { Registry } from '$lib/local/registry';
-import { yieldToMain } from './yield-to-main';
+import { yieldToMain } from '$lib/local/yield-to-main';
 
 /** The local side of a pull: storing a page, re-applying what is still pending, and epoch wipes. */
 

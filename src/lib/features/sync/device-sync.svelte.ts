@@ -19,7 +19,7 @@ import { claimDeviceCodeOver } from '$lib/sync/claim-device-code';
 import { SyncEngine, type EngineStatus } from '$lib/sync/engine';
 import { supabaseBackend } from '$lib/sync/supabase-backend';
 import { localDb, registry } from '../registry';
-import { yieldToMain } from '$lib/sync/yield-to-main';
+import { yieldToMain } from '$lib/local/yield-to-main';
 
 /** A colleague's work left on this device, and whether it is uploading under their parked session. */
 export interface Colleague extends ColleagueWork {

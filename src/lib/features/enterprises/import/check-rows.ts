@@ -1,7 +1,7 @@
 import { checkCreditCode, normaliseCreditCode } from '$lib/domain/credit-code';
 import { isPlainText } from '$lib/domain/text';
 import type { ImportRowInput } from '$lib/features/enterprises/enterprises.svelte';
-import { yieldToMain } from '$lib/sync/yield-to-main';
+import { yieldToMain } from '$lib/local/yield-to-main';
 import type { SourceRow } from './locate-rows';
 import { IMPORT_RULES, streetCodeOf } from './rules';
 import { EXAMPLE_ROW } from './template';
