@@ -17,6 +17,7 @@
  * `_lighthouse-eval.js` is the app's own idle callback (afterFirstPaint, the service worker's registration):
  * Lighthouse wraps requestIdleCallback to scale its deadline to the simulated CPU, so its wrapper is what the
  * trace sees first. It counts toward Total Blocking Time like any other task.
+ * BENCH_LIGHTHOUSE_AUDITS=home,login (the reports' names) audits only those, e.g. to compare one change quickly.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ if (process.env['BENCH_LIGHTHOUSE_TRACE']) process.env['E2E_SOURCEMAP'] = '1';
 const { E2E_APP_URL, E2E_GATEWAY_URL } = await import('../e2e/ports');
 
 const RUNS = Number(process.env['BENCH_LIGHTHOUSE_RUNS'] || 3);
+const ONLY = process.env['BENCH_LIGHTHOUSE_AUDITS']?.split(',');
+const audited = (report: string): boolean => !ONLY || ONLY.includes(report);
 /** Every run's full report, for a closer look (git-ignored). */
 const REPORTS = join(import.meta.dirname, '..', '.artifacts', 'lighthouse');
 const STAFF_EMAIL = 'intake@demo.hall';
@@ -121,9 +124,12 @@ const runs: Record<Audit, PageFigures[]> = {
 try {
 	for (let run = 0; run < RUNS; run++) {
 		const reportPath = (page: string): string => join(REPORTS, `${page}-${run + 1}.json`);
-		runs['/login'].push(await auditPage(`${E2E_APP_URL}/login`, { reportPath: reportPath('login') }));
+		if (audited('login')) {
+			runs['/login'].push(await auditPage(`${E2E_APP_URL}/login`, { reportPath: reportPath('login') }));
+		}
 		// A returning staff member opening the app: a just-issued session, and the profile of their last visit.
 		for (const { audit, device, report } of HOMES) {
+			if (!audited(report)) continue;
 			const stored = await returningUserStorage(E2E_GATEWAY_URL, LOCAL_SUPABASE_ANON_KEY, STAFF_EMAIL);
 			const home = await auditPage(`${E2E_APP_URL}/`, {
 				reportPath: reportPath(report),
@@ -151,6 +157,7 @@ console.log(
 console.log(`Full reports: ${REPORTS}/{login,home,home-device-data,home-installed}-<run>.json`);
 console.log(`  ${''.padEnd(16)} perf a11y   bp  seo`);
 for (const page of AUDITS) {
+	if (runs[page].length === 0) continue;
 	const before = page === '/login' || page === '/' ? BEFORE[page] : undefined;
 	console.log(line(before ? `${page} now` : page.replace(/[()]/g, ''), summarise(runs[page])));
 	if (before) console.log(line(`${page} before`, before));
