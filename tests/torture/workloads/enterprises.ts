@@ -113,8 +113,12 @@ export function enterprisesWorkload(): Workload {
 
 	async function project(device: WorkloadDevice): Promise<void> {
 		const row = await someEnterprise(device);
+		if (!row) return create(device);
+		// Before the staff directory arrives (a device offline or killed since it started) the manager names
+		// themself: the device takes any steward then and the server knows them. Falling back to another kind of
+		// change instead left a short run without a single project save (seed 2028460415).
 		const staff = await staffEntries(device.db);
-		if (!row || staff.length === 0) return create(device);
+		const stewardId = staff.length > 0 ? device.rng.pick(staff).id : device.actor.staff_id;
 		const existing = (
 			await enterpriseProjects.of(device.db).where('enterprise_id').equals(row.id).toArray()
 		).filter((candidate) => ofTheRun.has(candidate.id));
@@ -125,7 +129,7 @@ export function enterprisesWorkload(): Workload {
 			enterprise_id: row.id,
 			name: chosen?.name ?? `${device.rng.pick(['新厂房', '智能产线', '研发中心'])}项目`,
 			stage: device.rng.pick(PROJECT_STAGES),
-			steward_id: device.rng.pick(staff).id,
+			steward_id: stewardId,
 			milestones: [
 				{
 					key: 'permit',
