@@ -1,5 +1,4 @@
-import { hallDate } from './hall-time';
-import { addDays } from './hall-time';
+import { addDays, hallDate } from './hall-time';
 
 /**
  * Where an enterprise stands against its visit plan (docs/VISITS.md, "Visit plan tracking"): with a plan of every N

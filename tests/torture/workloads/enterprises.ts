@@ -1,8 +1,7 @@
 import type pg from 'pg';
 import { CREDIT_CODE_CHARS, creditCodeCheckCharacter } from '../../../src/lib/domain/credit-code';
 import { PROJECT_STAGES, STREETS } from '../../../src/lib/domain/enterprise';
-import { hallDate } from '../../../src/lib/domain/hall-time';
-import { addDays } from '../../../src/lib/domain/hall-time';
+import { addDays, hallDate } from '../../../src/lib/domain/hall-time';
 import type { RejectedEntry } from '../../../src/lib/local/db';
 import { enterpriseProjects, enterprises } from '../../../src/lib/local/enterprises/tables';
 import {

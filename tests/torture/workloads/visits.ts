@@ -1,7 +1,6 @@
 import type pg from 'pg';
 import { allowedFollowUpActions } from '../../../src/lib/domain/follow-up-lifecycle';
-import { hallDate } from '../../../src/lib/domain/hall-time';
-import { addDays } from '../../../src/lib/domain/hall-time';
+import { addDays, hallDate } from '../../../src/lib/domain/hall-time';
 import { VISIT_KINDS, type FollowUpRow, type VisitRow } from '../../../src/lib/domain/visit';
 import type { RejectedEntry } from '../../../src/lib/local/db';
 import { enterpriseProjects, enterprises } from '../../../src/lib/local/enterprises/tables';

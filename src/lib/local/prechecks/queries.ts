@@ -18,7 +18,7 @@ import { precheckApplicants, precheckRounds, prechecks, roundsOf } from './table
 /** The reads behind the pre-check screens, as plain async functions (live.svelte.ts makes them live). */
 
 export interface PrecheckDetail {
-	/** With `status` read from its last round, so a given-up return visit reopens it at once. */
+	/** With `status` read from its last round (see statusOf). */
 	precheck: PrecheckRow;
 	/** The item now (withdrawn or not); null if the device does not have it. */
 	item: ServiceItemRow | null;
@@ -58,7 +58,10 @@ const readScope = (db: LocalDb) => [
 	db.sync_state
 ];
 
-/** Complete when the last round found nothing missing; the stored status may lag behind a given-up round. */
+/**
+ * Complete when the last round found nothing missing. The stored status follows the rounds on this device (apply
+ * and undo keep it), but a pull may bring a pre-check's new round a page before its row: the rounds decide.
+ */
 function statusOf(rounds: readonly PrecheckRoundRow[]): PrecheckStatus {
 	return rounds.at(-1)?.result === 'complete' ? 'complete' : 'open';
 }
