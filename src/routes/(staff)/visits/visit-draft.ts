@@ -1,6 +1,5 @@
-import { addDays } from '$lib/domain/hall-time';
 import { dueDateFits, VISIT_LIMITS, type VisitKind } from '$lib/domain/visit';
-import { hallDate } from '$lib/domain/hall-time';
+import { addDays, hallDate } from '$lib/domain/hall-time';
 import { hasVisibleText } from '$lib/domain/text';
 import { tv } from '$lib/features/visits/messages';
 
