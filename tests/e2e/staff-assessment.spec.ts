@@ -126,9 +126,20 @@ test('a colleague writes the week’s summary from the home, the manager comment
 		await db.end();
 	}
 	await signIn(page, summaryHall.emails[3] ?? '');
+	// The week's stored texts are slow to come: until they do, nothing can be typed that they would replace.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/rest/v1/rpc/my_weekly_summary', async (route) => {
+		await held;
+		await route.continue();
+	});
 	await page.getByTestId('summaries-entry').click();
 	await expect(page.getByRole('heading', { name: zh['assessment.summary.heading'] })).toBeVisible();
 	const form = page.getByTestId('summary-form');
+	await expect(form.getByTestId('summary-next_week')).not.toBeEditable();
+	await expect(form.getByTestId('summary-save')).toBeDisabled();
+	release();
+	await page.unrouteAll({ behavior: 'wait' });
 	// "Done" missing: said next to it, the plan typed stays.
 	await form.getByTestId('summary-next_week').fill('学习新上线的事项');
 	await form.getByTestId('summary-save').click();
