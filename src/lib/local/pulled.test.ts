@@ -28,10 +28,23 @@ describe('reading a pulled page', () => {
 		expect(pause.mock.calls.length).toBeGreaterThanOrEqual(5); // ~8 ms slices of 3 ms rows
 	});
 
-	it('does not pause a page that reads quickly', async () => {
-		const pause = vi.fn(() => Promise.resolve());
+	it('starts reading in a task of its own, after the one that parsed the page, and pauses no more when quick', async () => {
+		const page = records(30);
+		const table = registry.table('service_records')!;
+		const parse = vi.spyOn(table, 'parse');
+		const rowsReadAtPause: number[] = [];
+		const pause = vi.fn(() => {
+			rowsReadAtPause.push(parse.mock.calls.length);
+			return Promise.resolve();
+		});
 		vi.spyOn(performance, 'now').mockReturnValue(0);
-		await readPulledChanges(registry, records(30), pause);
+		await readPulledChanges(registry, page, pause);
+		expect(rowsReadAtPause).toEqual([0]);
+	});
+
+	it('does not pause for an empty page (the usual periodic pull)', async () => {
+		const pause = vi.fn(() => Promise.resolve());
+		await readPulledChanges(registry, [], pause);
 		expect(pause).not.toHaveBeenCalled();
 	});
 });

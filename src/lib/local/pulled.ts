@@ -24,7 +24,9 @@ const SLICE_MS = 8;
  * that do not fit their schema (a server newer than the app), are counted and named, never silently dropped.
  * A first pull brings hundreds of rows with nested content (a catalog item's materials); checked in one task on
  * a phone's CPU that is a long freeze of the first screen, so every SLICE_MS the work pauses with `pause` (which
- * ends the task). Nothing is stored yet: a storage transaction cannot stay open across such a pause.
+ * ends the task). The first slice starts in a task of its own too: the task that delivered the page already
+ * parsed its JSON and checked its envelope. Nothing is stored yet: a storage transaction cannot stay open across
+ * such a pause.
  */
 export async function readPulledChanges(
 	registry: Registry,
@@ -34,6 +36,7 @@ export async function readPulledChanges(
 	const byTable = new Map<SyncedTable, SyncedRow[]>();
 	const unreadableTables = new Set<string>();
 	let unreadable = 0;
+	if (changes.length > 0) await pause();
 	let sliceStart = performance.now();
 	for (const change of changes) {
 		if (performance.now() - sliceStart > SLICE_MS) {

@@ -1,6 +1,6 @@
 import { serviceRecordEventRow, serviceRecordRow } from '$lib/domain/service-record';
 import type { LocalDb } from '../db';
-import { syncedTable } from '../workflow';
+import { putPulledRows, syncedTable } from '../workflow';
 
 /** The service-record workflow's synced tables on the device. */
 
@@ -18,7 +18,7 @@ export const serviceRecords = syncedTable('service_records', serviceRecordRow, {
 	 * before the server's moved copies arrive; the tombstone stays as the alias later applies and screens follow.
 	 */
 	async storePulled(db: LocalDb, rows) {
-		await serviceRecords.of(db).bulkPut(rows);
+		await putPulledRows(serviceRecords.of(db), rows);
 		for (const row of rows) {
 			if (!row.merged_into) continue;
 			await serviceRecordEvents
