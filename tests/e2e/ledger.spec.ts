@@ -157,8 +157,20 @@ test.describe('last month of a station with history', () => {
 		await expect(page.getByTestId('ledger-rules-problem')).toBeVisible();
 		await expect(late.getByTestId('ledger-rule-points')).toHaveValue('1');
 		await late.getByTestId('ledger-rule-points').fill('-1');
+		// The save is slow to answer: meanwhile nothing can be typed that its answer would replace.
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/rest/v1/rpc/set_ledger_rules', async (route) => {
+			await held;
+			await route.continue();
+		});
 		await page.getByTestId('ledger-rules-save').click();
+		await expect(late.getByTestId('ledger-rule-points')).not.toBeEditable();
+		await expect(missed.getByRole('checkbox')).toBeDisabled();
+		release();
+		await page.unrouteAll({ behavior: 'wait' });
 		await expect(page.getByTestId('ledger-rules-saved')).toBeVisible();
+		await expect(late.getByTestId('ledger-rule-points')).toBeEditable();
 		await expect(page.getByTestId('ledger-rules-source')).toContainText('刘洋');
 		await expect(deductions).toHaveCount(7);
 		await expect(
