@@ -67,11 +67,7 @@ export function syncedTable<const Name extends string, Schema extends z.ZodMiniO
 			const parsed = schema.safeParse(row);
 			return parsed.success ? (parsed.data as RowOf<Schema>) : null;
 		},
-		storePulled:
-			options.storePulled ??
-			(async (db, rows) => {
-				await putPulledRows(of(db), rows);
-			})
+		storePulled: options.storePulled ?? ((db, rows) => putPulledRows(of(db), rows))
 	};
 }
 
