@@ -1,6 +1,7 @@
 import { zhCN as rzh } from '../../src/lib/features/reports/messages/zh-CN';
 import { appRoutes, ERROR_ROUTE } from './support/a11y/app-routes';
 import { DEMO_PASSWORD, expect, fillSignIn, signIn, test, zh, type Page } from './fixtures';
+import { holdRequests } from './support/held-requests';
 import { izh, reportFromHome } from './support/incidents';
 import { CENTER_FIRST_CHECKPOINT, openPatrols } from './support/patrols';
 import { makeNotice, material, openCompanyForm, waitUntilSynced } from './support/prechecks';
@@ -38,12 +39,7 @@ const VISITS: Record<string, Visit> = {
 		await page.goto('/login');
 		await expect(page.getByRole('heading', { name: zh['login.heading'] })).toBeVisible();
 		// Signing in, held until scanned: a busy button must keep its contrast.
-		let release: () => void = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/auth/v1/token**', async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdRequests(page, '**/auth/v1/token**');
 		await fillSignIn(page, 'intake@demo.hall', DEMO_PASSWORD);
 		await expect(page.getByTestId('login-submit')).toHaveAttribute('aria-busy', 'true');
 		release();

@@ -1,6 +1,7 @@
 import { hallToday } from '../../supabase/local/demo-history';
 import { zhCN as zh } from '../../src/lib/features/ledger/messages/zh-CN';
 import { expect, signIn, test } from './fixtures';
+import { holdRequests } from './support/held-requests';
 import { createHistoryHall, lastMonth, type HistoryHall } from './support/history-station';
 
 // The monthly ledger: the center's manager opens last month's ledger of a street station of their own (a hall
@@ -158,12 +159,7 @@ test.describe('last month of a station with history', () => {
 		await expect(late.getByTestId('ledger-rule-points')).toHaveValue('1');
 		await late.getByTestId('ledger-rule-points').fill('-1');
 		// The save is slow to answer: meanwhile nothing can be typed that its answer would replace.
-		let release: () => void = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/rest/v1/rpc/set_ledger_rules', async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdRequests(page, '**/rest/v1/rpc/set_ledger_rules');
 		await page.getByTestId('ledger-rules-save').click();
 		await expect(late.getByTestId('ledger-rule-points')).not.toBeEditable();
 		await expect(missed.getByRole('checkbox')).toBeDisabled();

@@ -1,4 +1,5 @@
 import { expect, signIn, test, waitForServiceWorkerControl, zh } from './fixtures';
+import { holdRequests } from './support/held-requests';
 
 // Once the service worker controls the app, a reload without network still opens it, and a signed-in user still
 // sees who they are, even when the access token expired while the device was offline.
@@ -27,22 +28,15 @@ test('a returning staff member’s home shows at once from the device, before th
 }) => {
 	await signIn(page, 'delivery@demo.hall');
 	// The server is slow to answer anything: the screen must not wait for it.
-	let release: () => void = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/auth/v1/**', async (route) => {
-		await held;
-		await route.continue();
-	});
-	await page.route('**/rest/v1/rpc/me', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const releaseAuth = await holdRequests(page, '**/auth/v1/**');
+	const releaseMe = await holdRequests(page, '**/rest/v1/rpc/me');
 	await page.reload();
 	await expect(page.getByTestId('profile-name')).toHaveText('王磊');
 	await expect(page.getByTestId('tickets-entry')).toBeVisible();
 	// Not marked as offline: it is only waiting.
 	await expect(page.getByTestId('profile-cached')).toHaveCount(0);
-	release();
+	releaseAuth();
+	releaseMe();
 	await page.unrouteAll({ behavior: 'wait' });
 });
 
@@ -86,14 +80,10 @@ test('a new device never says 已同步 before it has the hall’s data, nor whi
 	page
 }) => {
 	// The first pull is held, then fails: the header must not claim the device is up to date meanwhile.
-	let release: () => void = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
 	let failing = true;
-	await page.route('**/rest/v1/rpc/sync_pull', async (route) => {
-		await held;
-		if (failing) await route.fulfill({ status: 503, body: 'maintenance' });
-		else await route.continue();
-	});
+	const release = await holdRequests(page, '**/rest/v1/rpc/sync_pull', (route) =>
+		failing ? route.fulfill({ status: 503, body: 'maintenance' }) : route.continue()
+	);
 	await signIn(page, 'assist@demo.hall');
 	const status = page.getByTestId('sync-status');
 	await expect(status).toHaveText(new RegExp(`${zh['sync.neverSynced']}|${zh['sync.statusSyncing']}`));

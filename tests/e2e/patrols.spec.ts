@@ -2,6 +2,7 @@ import { expect, phoneContext, signIn, test, waitForServiceWorkerControl, zh } f
 import { drawnQrModules, writeModulesSequenceVideo, writeQrVideo } from './support/fake-camera';
 import { CENTER_FIRST_CHECKPOINT, openPatrols, patrolZh, STATION_CHECKPOINTS } from './support/patrols';
 import { waitUntilSynced } from './support/prechecks';
+import { holdRequests } from './support/held-requests';
 
 // A patrol round walked offline with the camera: the station's manager prints the posters, a colleague's phone
 // (which synced once, then lost the network) scans three of the four, marks a problem, finishes with the comment
@@ -117,12 +118,7 @@ test('on a new device the plan form fills in when the plan arrives, and never ov
 		const context = await browser.newContext({ baseURL });
 		const page = await context.newPage();
 		// The first pull waits until the form is open, as on a slow connection.
-		let release: () => void = () => {};
-		const held = new Promise<void>((resolve) => (release = resolve));
-		await page.route('**/rest/v1/rpc/sync_pull', async (route) => {
-			await held;
-			await route.continue();
-		});
+		const release = await holdRequests(page, '**/rest/v1/rpc/sync_pull');
 		await signIn(page, 'manager@station.demo.hall');
 		await page.goto('/patrols/plan');
 		const grace = page.getByLabel(patrolZh['plan.grace']);

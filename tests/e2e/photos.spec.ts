@@ -4,6 +4,7 @@ import { E2E_GATEWAY_URL } from './ports';
 import { expectStatus, izh, reportFromHome, uniquePlace } from './support/incidents';
 import { outboxCount } from './support/device';
 import { cameraJpeg } from './support/photos';
+import { holdRequests } from './support/held-requests';
 
 // Photos added to an incident after its report (the repair done, say) in the real app: picked, compressed (in the
 // worker), shown at once, saved on the device, and uploaded by their own queue to the local stack's Storage once
@@ -33,12 +34,7 @@ test('a photo added to an incident shows at once and is uploaded to Storage afte
 	await expect(page.getByTestId('photo-error')).toContainText('“说明.txt”不是图片');
 
 	// Storage answers only when the test lets it: meanwhile the photo's bytes are only on the phone.
-	let release = (): void => undefined;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/storage/v1/object/photos/**', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdRequests(page, '**/storage/v1/object/photos/**');
 
 	const input = await cameraJpeg(page);
 	await page.getByTestId('photo-gallery-input').setInputFiles({

@@ -3,6 +3,7 @@ import { zhCN as zh } from '../../src/lib/features/assessment/messages/zh-CN';
 import { hallToday } from '../../supabase/local/demo-history';
 import { createTestHall, type TestHall } from '../integration/history/support/test-hall';
 import { expect, phoneContext, signIn, test } from './fixtures';
+import { holdRequests } from './support/held-requests';
 import { readStackInfo } from './stack-info';
 import { createHistoryHall, lastMonth, type HistoryHall } from './support/history-station';
 
@@ -127,12 +128,7 @@ test('a colleague writes the week’s summary from the home, the manager comment
 	}
 	await signIn(page, summaryHall.emails[3] ?? '');
 	// The week's stored texts are slow to come: until they do, nothing can be typed that they would replace.
-	let release: () => void = () => {};
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/rest/v1/rpc/my_weekly_summary', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdRequests(page, '**/rest/v1/rpc/my_weekly_summary');
 	await page.getByTestId('summaries-entry').click();
 	await expect(page.getByRole('heading', { name: zh['assessment.summary.heading'] })).toBeVisible();
 	const form = page.getByTestId('summary-form');
