@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_CURSOR, type PullResult } from '$lib/domain/sync-protocol';
 import { registry } from '$lib/features/registry';
 import { prepareForUser } from '$lib/local/device-data';
@@ -27,6 +27,10 @@ async function freshDevice(name: string): Promise<LocalDb> {
 	return db;
 }
 
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
 describe('storing a pulled page', () => {
 	it('a large page is written in batches, and all of it lands with its cursor', async () => {
 		const db = await freshDevice('pull-steps-1');
@@ -36,7 +40,6 @@ describe('storing a pulled page', () => {
 		expect((await readState(db)).cursor).toBe('250');
 		const batches = bulkPut.mock.calls.map(([rows]) => rows.length);
 		expect(batches).toEqual([100, 100, 50]);
-		bulkPut.mockRestore();
 	});
 
 	it('a batch that fails leaves neither the earlier batches nor the cursor: the page is pulled again whole', async () => {
@@ -51,7 +54,6 @@ describe('storing a pulled page', () => {
 			return calls === 3 && first ? bulkPut([{ ...first, id: {} as string }]) : bulkPut(rows);
 		});
 		await expect(storePage(db, registry, STAFF.user_id, page(250), FIRST_CURSOR)).rejects.toThrow();
-		vi.restoreAllMocks();
 		expect(await table.count()).toBe(0);
 		expect((await readState(db)).cursor).toBe(FIRST_CURSOR);
 	});
